@@ -1,0 +1,92 @@
+"""The registry of named Python checks (rule kind ``check``).
+
+A check is what an expression cannot say (a phone's validity, the region of an area code,
+numbering continuity …). It receives the parsed notice and yields :class:`Hit` objects; the
+engine turns each hit into a Finding using the rule's code, severity and message template
+(``message.format(**hit.values)``).
+
+Built-in checks live in the modules of this package and register themselves on import.
+Plugins register through the entry-point group ``rectify_rules.checks``: each entry point
+names a module (or callable) that, when loaded, calls :func:`register`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from attrs import field, frozen
+
+from ..findings import Fix
+from ..model import Notice, Span
+from ..text import SourceText
+
+
+@frozen
+class Hit:
+    """One place a check found a defect."""
+
+    span: Span
+    values: dict[str, Any] = field(factory=dict, hash=False)
+    related: tuple[tuple[Span, str], ...] = ()
+    fix: Fix | None = None
+
+
+@frozen
+class CheckContext:
+    """What a check (and an expression) can see of one notice."""
+
+    notice: Notice
+    #: original + normalised view; boilerplate is blanked in ``src.norm``
+    src: SourceText
+    #: the reference date: --as-of, else signature date, else publication date, else today
+    as_of: _dt.date
+    #: the rule's [options] table merged with configuration overrides
+    options: Mapping[str, Any] = field(factory=dict, hash=False)
+
+
+CheckFn = Callable[[CheckContext], Iterable[Hit]]
+
+_REGISTRY: dict[str, CheckFn] = {}
+_loaded = False
+
+
+def register(name: str) -> Callable[[CheckFn], CheckFn]:
+    """Decorator: register *fn* as the check called *name* (kebab-case)."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        if name in _REGISTRY and _REGISTRY[name] is not fn:
+            raise ValueError(f"check {name!r} is registered twice")
+        _REGISTRY[name] = fn
+        return fn
+
+    return deco
+
+
+def _load_all() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+    import pkgutil
+
+    for mod in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{mod.name}")
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="rectify_rules.checks"):
+        obj = ep.load()
+        if callable(obj) and not isinstance(obj, type(importlib)):
+            register(ep.name)(obj)
+
+
+def get(name: str) -> CheckFn | None:
+    _load_all()
+    return _REGISTRY.get(name)
+
+
+def names() -> list[str]:
+    _load_all()
+    return sorted(_REGISTRY)

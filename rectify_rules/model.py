@@ -1,0 +1,317 @@
+"""The Notice model: immutable, source-mapped facts about one rectification notice.
+
+Every fact carries a :class:`Span` — half-open ``[start, end)`` code-point offsets into the
+ORIGINAL text, so ``notice.text[span.start:span.end]`` is the text the fact came from.
+Classes are attrs ``frozen`` + ``slots``; derive changed copies with :func:`attrs.evolve`.
+
+Field types are real annotations: the rule engine derives the fact-path schema from them
+(``progress[*].completed.value``), so keep them precise when adding fields.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from typing import Literal
+
+from attrs import field, frozen
+
+Genre = Literal["notice", "report", "unknown"]
+#: day = exact day; month = "2022年8月"; month-end = "5月底"; early/mid/late = 上旬|初 / 中旬 / 下旬
+Precision = Literal["day", "month", "month-end", "early", "mid", "late"]
+Status = Literal["completed", "ongoing"]
+Quantity = Literal["categories", "aspects", "items", "problems", "tasks", "measures"]
+
+
+@frozen(order=True)
+class Span:
+    """Half-open [start, end) code-point offsets into the original text."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def cover(self, other: Span) -> Span:
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@frozen
+class TextFact:
+    """A piece of text recognised as a fact (title, issuer, address …)."""
+
+    text: str
+    span: Span
+
+
+@frozen
+class Figure:
+    """A number stated in the text ("17项", "二十五项", "76%")."""
+
+    value: int | float
+    span: Span
+
+
+@frozen
+class DateFact:
+    """A date found in the text.
+
+    ``value`` is the earliest day the text allows (the 1st for a month, the 21st for 下旬,
+    the last day for 月底 — a month end is a day); :attr:`latest` is the latest day.
+    ``year_inferred`` is True when the text gave no year and one was chosen from context.
+    """
+
+    value: _dt.date
+    text: str
+    span: Span
+    year_inferred: bool = False
+    precision: Precision = "day"
+    #: "前" follows the date ("5月底前"): a deadline, "by …"
+    before: bool = False
+
+    @property
+    def latest(self) -> _dt.date:
+        v = self.value
+        last = calendar.monthrange(v.year, v.month)[1]
+        if self.precision == "month":
+            return v.replace(day=last)
+        if self.precision == "early":
+            return v.replace(day=10)
+        if self.precision == "mid":
+            return v.replace(day=20)
+        if self.precision == "late":
+            return v.replace(day=last)
+        return v
+
+
+@frozen
+class DateRange:
+    """Two dates written as one range ("2021年8月31日至9月13日")."""
+
+    start: DateFact
+    end: DateFact
+    span: Span
+
+
+@frozen
+class InvalidDate:
+    """A date-shaped text that names no calendar day ("2月30日", "13月")."""
+
+    text: str
+    span: Span
+    reason: str
+
+
+@frozen
+class Duration:
+    """A stated length of time: "为期45天" (subject inspection), "经过两个月的整改" (rectification)."""
+
+    text: str
+    span: Span
+    days: int | None = None
+    months: int | None = None
+    subject: Literal["inspection", "rectification", "unknown"] = "unknown"
+
+
+@frozen
+class InspectionBody:
+    """One mention of the inspecting body: "县委第二巡察组", "市委联动巡察组", "市委第巡察组"."""
+
+    raw: str
+    span: Span
+    level: str | None = None  # 中央 / 省委 / 市委 / 州委 / 县委 / 区委 / 旗委 / 党委 / 党组 …
+    kind: str | None = None  # 巡视 / 巡察
+    ordinal: int | None = None  # 第二 → 2; None when absent
+    #: "第" written but no number follows ("市委第巡察组"): the ordinal is missing, not omitted
+    ordinal_missing: bool = False
+    joint: bool = False  # 联动 / 联合
+
+
+@frozen
+class Inspection:
+    body: InspectionBody | None = None
+    #: every mention of an inspecting body in the text, in order (for consistency rules)
+    mentions: tuple[InspectionBody, ...] = ()
+    kind: TextFact | None = None  # 常规 / 专项 / 联动 / 回头看 / 机动
+    start: DateFact | None = None
+    end: DateFact | None = None
+    duration: Duration | None = None
+
+
+@frozen
+class Count:
+    """A count claim about the feedback: "3个方面", "11个问题", "二十五项"."""
+
+    quantity: Quantity
+    value: int
+    text: str
+    span: Span
+
+
+@frozen
+class DeadlinePart:
+    """One part of a deadline breakdown: "7月底前需完成2项"."""
+
+    deadline: DateFact
+    count: Figure
+    span: Span
+
+
+@frozen
+class Progress:
+    """One progress statement. A notice can contain several that disagree."""
+
+    span: Span
+    total: Figure | None = None
+    completed: Figure | None = None
+    ongoing: Figure | None = None
+    #: problems in other states (e.g. "基本完成"), each a Figure
+    other: tuple[Figure, ...] = ()
+    rate: Figure | None = None  # percent
+    as_of: DateFact | None = None
+    breakdown: tuple[DeadlinePart, ...] = ()
+    text: str = ""
+
+
+@frozen
+class Part:
+    label: str
+    value: Figure
+
+
+@frozen
+class Breakdown:
+    """A "共…，其中…" statement: a total and the parts it is said to consist of."""
+
+    total: Figure
+    parts: tuple[Part, ...]
+    unit: str
+    span: Span
+    text: str = ""
+
+
+@frozen
+class Percentage:
+    """A stated percentage, with its numbers where the sentence gives them."""
+
+    value: float
+    text: str
+    span: Span
+    numerator: Figure | None = None
+    denominator: Figure | None = None
+    #: "达/超过/以上": the percentage is a floor, not an exact value
+    floor: bool = False
+
+
+@frozen
+class Marker:
+    """An outline marker: "一、", "（一）", "1.", "（1）", "1)" …"""
+
+    text: str
+    span: Span
+    style: str  # see rectify_rules.parse.outline.STYLES
+    level: int  # 1..4 by GB/T 9704 order (一、 → 1, （一） → 2, 1. → 3, （1） → 4); 5+ others
+    number: int | None  # None for a malformed marker (")" alone)
+    malformed: bool = False
+
+
+@frozen
+class Node:
+    """A node of the outline / problem tree."""
+
+    marker: Marker | None
+    title: str
+    span: Span  # the whole node: marker, title, body, children
+    title_span: Span
+    body_span: Span  # text after the title, up to the next node
+    children: tuple[Node, ...] = ()
+    status: Status | None = None
+    status_span: Span | None = None
+    deadline: DateFact | None = None
+
+    @property
+    def number(self) -> int | None:
+        return self.marker.number if self.marker else None
+
+    def leaves(self) -> tuple[Node, ...]:
+        if not self.children:
+            return (self,)
+        return tuple(leaf for c in self.children for leaf in c.leaves())
+
+
+@frozen
+class Phone:
+    text: str  # as written
+    span: Span
+    number: str  # digits only, national form ("08277320666")
+    label: str = ""  # the label before it: 电话 / 联系电话 / 举报电话 …
+
+
+@frozen
+class Email:
+    text: str
+    span: Span
+
+
+@frozen
+class Contact:
+    phones: tuple[Phone, ...] = ()
+    emails: tuple[Email, ...] = ()
+    address: TextFact | None = None
+    postcode: TextFact | None = None
+    span: Span | None = None  # the contact block, if recognised
+
+
+@frozen
+class Signature:
+    issuer: TextFact | None = None
+    date: DateFact | None = None
+
+
+@frozen
+class Diagnostic:
+    """A parse problem that is not a rule finding (PRS0xx)."""
+
+    code: str
+    message: str
+    span: Span
+
+
+@frozen
+class Notice:
+    text: str = field(repr=False)  # the original text
+    genre: Genre = "unknown"
+    title: TextFact | None = None
+    issuer: TextFact | None = None
+    addressee: TextFact | None = None
+    published: DateFact | None = None
+    source: TextFact | None = None  # web metadata "来源:…"
+    inspection: Inspection = Inspection()
+    feedback: DateFact | None = None
+    declared: tuple[Count, ...] = ()
+    progress: tuple[Progress, ...] = ()
+    outline: tuple[Node, ...] = ()
+    problems: tuple[Node, ...] = ()
+    contact: Contact = Contact()
+    signature: Signature = Signature()
+    breakdowns: tuple[Breakdown, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    ranges: tuple[DateRange, ...] = ()
+    invalid_dates: tuple[InvalidDate, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    #: spans of web boilerplate kept out of the body
+    boilerplate: tuple[Span, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def leaves(self) -> tuple[Node, ...]:
+        """The leaf problems of the problem tree."""
+        return tuple(leaf for n in self.problems for leaf in n.leaves())

@@ -1,0 +1,111 @@
+"""The normalised view of a notice's text, and offsets → line/column.
+
+Design choice: every normalisation step maps ONE code point to ONE code point, so the
+normalised view has exactly the length of the original and the offset map between them
+is the identity. A span found in ``norm`` is already a span of the original; nothing has to
+be translated back, and nothing can be translated wrongly. What the folding does:
+
+- full-width ASCII (U+FF01–U+FF5E: ０–９ Ａ–Ｚ ， ： （ ） ； ．…) → its half-width form;
+- U+3000 ideographic space, NBSP, zero-width spaces and a stray BOM → " ";
+- CRLF → " " + LF (the CR becomes a space), a lone CR → LF;
+- web boilerplate (see :mod:`rectify_rules.parse.boilerplate`) is blanked to spaces
+  (line breaks kept) by :meth:`SourceText.without`.
+
+``tests/test_text.py`` checks the length invariant on arbitrary text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .model import Span
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: 0x20, 0x200C: 0x20, 0x200D: 0x20,
+              0xFEFF: 0x20, 0x2060: 0x20, 0x0009: 0x20})
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def normalise(text: str) -> str:
+    """Fold *text* for matching; the result has the same length as *text*."""
+    out = _LONE_CR.sub("\n", text).replace("\r", " ").translate(_FOLD)
+    assert len(out) == len(text)
+    return out
+
+
+class LineIndex:
+    """Offsets ↔ 1-based (line, column) in code points of the original text."""
+
+    __slots__ = ("_starts", "_len")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+        self._len = len(text)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self._len))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_span(self, line: int) -> Span:
+        """The span of 1-based *line*, without its line break."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else self._len
+        return Span(start, max(start, end))
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+class SourceText:
+    """The original text, its normalised view and its line index (built once per notice)."""
+
+    __slots__ = ("original", "norm", "_index")
+
+    def __init__(self, original: str, norm: str | None = None) -> None:
+        self.original = original
+        self.norm = normalise(original) if norm is None else norm
+        self._index: LineIndex | None = None
+
+    def __len__(self) -> int:
+        return len(self.original)
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.original)
+        return self._index
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.index.line_col(offset)
+
+    def slice(self, span: Span) -> str:
+        return self.original[span.start:span.end]
+
+    def without(self, spans: Iterable[Span]) -> SourceText:
+        """A copy whose normalised view has *spans* blanked (line breaks kept)."""
+        chars = list(self.norm)
+        for s in spans:
+            for i in range(s.start, s.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        new = SourceText(self.original, "".join(chars))
+        new._index = self._index
+        return new
+
+    def lines(self) -> Iterable[tuple[Span, str]]:
+        """(span, normalised text) of every line, line break excluded."""
+        pos = 0
+        norm = self.norm
+        for line in norm.split("\n"):
+            yield Span(pos, pos + len(line)), line
+            pos += len(line) + 1
