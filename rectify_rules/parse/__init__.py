@@ -1,0 +1,92 @@
+"""The parser: source text → :class:`~rectify_rules.model.Notice`.
+
+A flat pipeline, read top to bottom (each stage is a pure function in its own module):
+
+    boilerplate → dates → header → outline → counts → problems → contact → Notice
+
+Parsing never raises on a bad document: a stage that cannot recognise something leaves it
+``None`` / empty. Every span is in original-text coordinates (see :mod:`rectify_rules.text`).
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..model import Diagnostic, Notice, Span
+from ..text import SourceText
+
+__all__ = ["parse", "parse_source", "parse_text"]
+
+
+def parse(source: str | bytes | os.PathLike, *, genre: str | None = None) -> Notice:
+    """Parse a notice given as text, bytes or a path (see :func:`rectify_rules.read.load`)."""
+    from ..read import load
+
+    text, _ = load(source)
+    return parse_text(text, genre=genre)
+
+
+def parse_text(text: str, *, genre: str | None = None) -> Notice:
+    return parse_source(text, genre=genre)[0]
+
+
+def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, SourceText]:
+    """Parse *text*; also return the SourceText whose ``norm`` has boilerplate blanked.
+
+    The rule engine reuses that view, so a notice is normalised once, never once per rule.
+    *genre* ("notice" / "report") overrides the detected genre; None or "auto" detects it.
+    """
+    from . import boilerplate, contact, counts, dates, header, outline, problems
+
+    src = SourceText(text)
+    bp = boilerplate.scan(src)
+    body = src.without(bp.spans)
+    ds = dates.scan_dates(body, reference=bp.published.value if bp.published else None)
+    hdr = header.parse_header(body, ds, bp)
+    outl = outline.parse_outline(body)
+    cnt = counts.parse_counts(body, ds)
+    probs = problems.select_problems(body, outl, cnt.declared, ds)
+    con = contact.parse_contact(body)
+
+    detected = hdr.genre
+    if genre in ("notice", "report"):
+        detected = genre
+    notice = Notice(
+        text=text,
+        genre=detected,
+        title=hdr.title,
+        issuer=hdr.issuer,
+        addressee=hdr.addressee,
+        published=bp.published,
+        source=bp.source,
+        inspection=hdr.inspection,
+        feedback=hdr.feedback,
+        declared=cnt.declared,
+        progress=cnt.progress,
+        outline=outl,
+        problems=probs,
+        contact=con,
+        signature=hdr.signature,
+        breakdowns=cnt.breakdowns,
+        percentages=cnt.percentages,
+        dates=ds.dates,
+        ranges=ds.ranges,
+        invalid_dates=ds.invalid,
+        durations=hdr.durations,
+        boilerplate=bp.spans,
+        diagnostics=_diagnose(body, hdr, outl),
+    )
+    return notice, body
+
+
+def _diagnose(body: SourceText, hdr, outl) -> tuple[Diagnostic, ...]:
+    """PRS001: the text does not look like a rectification notice at all."""
+    if not body.norm.strip():
+        return (Diagnostic("PRS001", "文本为空，不是整改通报或整改报告", Span(0, 0)),)
+    signals = sum((hdr.title is not None, hdr.inspection.body is not None,
+                   hdr.feedback is not None, bool(outl)))
+    if signals == 0 and not any(k in body.norm for k in ("整改", "巡察", "巡视")):
+        first = next((s for s, line in body.lines() if line.strip()), Span(0, 0))
+        return (Diagnostic("PRS001", "未识别出标题、巡察（巡视）组、反馈日期或编号提纲，"
+                                     "文本可能不是整改通报或整改报告", first),)
+    return ()

@@ -1,0 +1,82 @@
+"""Contact details for public supervision: phones, emails, postal address, postcode.
+
+Candidates are taken after their labels (电话 / 联系电话 / 举报电话 …, 电子邮箱 / 邮箱 …,
+通信地址 / 邮政地址 …, 邮编 / 邮政编码) on the normalised view; the text of each fact is the
+ORIGINAL text at its span, so a full-width ＠ or a stray character stays visible to the
+validity rules (CON001–CON004), which judge the values — this module only finds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contact, Email, Phone, Span, TextFact
+from ..text import SourceText
+
+_PHONE_LABEL = re.compile(
+    r"(?P<label>(?:联系|举报|监督|咨询|值班|投诉|服务|受理)?(?:电话|热线|手机|座机)(?:号码)?)"
+    r"\s*(?:[:：]|为|是)?\s*")
+# a phone-shaped run: digits with at most single separators (- space ( ) — 转 for extensions)
+_PHONE = re.compile(r"\(?\d[\d\-() ]{2,18}\d(?:\s*(?:转|-)\s*\d{1,5})?")
+_PHONE_SEP = re.compile(r"\s*(?:、|,|/|或|及|和|;)\s*")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*")
+_ADDRESS = re.compile(r"(?:通信|通讯|邮政|邮寄|来信|联系)?地址\s*(?:[:：]|为)\s*"
+                      r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
+_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*(?:[:：]|为)?\s*(?P<v>[0-9A-Za-z]*)")
+_BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电子邮箱|电子信箱|邮箱|通信地址|邮政地址")
+
+
+def _phones(norm: str, original: str) -> list[Phone]:
+    found: list[Phone] = []
+    for lab in _PHONE_LABEL.finditer(norm):
+        pos = lab.end()
+        while True:
+            m = _PHONE.match(norm, pos)
+            if not m:
+                break
+            raw = m.group().rstrip(" -(")
+            end = m.start() + len(raw)
+            digits = re.sub(r"\D", "", re.split(r"转", raw)[0])
+            if len(digits) >= 3:
+                found.append(Phone(text=original[m.start():end], span=Span(m.start(), end),
+                                   number=digits, label=lab.group("label")))
+            sep = _PHONE_SEP.match(norm, end)
+            if not sep:
+                break
+            pos = sep.end()
+    return found
+
+
+def _emails(norm: str, original: str) -> list[Email]:
+    out = []
+    for m in _EMAIL.finditer(norm):
+        text = m.group()
+        # a trailing "." belongs to the sentence, not the address
+        end = m.start() + len(text.rstrip("."))
+        out.append(Email(text=original[m.start():end], span=Span(m.start(), end)))
+    return out
+
+
+def parse_contact(src: SourceText) -> Contact:
+    norm, original = src.norm, src.original
+    phones = _phones(norm, original)
+    emails = _emails(norm, original)
+    address = postcode = None
+    if m := _ADDRESS.search(norm):
+        s, e = m.span("v")
+        address = TextFact(original[s:e], Span(s, e))
+    if m := _POSTCODE.search(norm):
+        s, e = m.span("v")
+        postcode = TextFact(original[s:e], Span(s, e))
+    spans = [f.span for f in (*phones, *emails) if f] + [
+        f.span for f in (address, postcode) if f is not None]
+    block = None
+    if spans:
+        start = min(s.start for s in spans)
+        if lab := _BLOCK.search(norm, max(0, start - 40), start + 1):
+            start = min(start, lab.start())
+        block = Span(start, max(s.end for s in spans))
+    seen: set[Span] = set()
+    uniq = tuple(p for p in phones if not (p.span in seen or seen.add(p.span)))
+    return Contact(phones=uniq, emails=tuple(emails), address=address, postcode=postcode,
+                   span=block)
