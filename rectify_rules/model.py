@@ -76,6 +76,10 @@ class DateFact:
     precision: Precision = "day"
     #: "前" follows the date ("5月底前"): a deadline, "by …"
     before: bool = False
+    #: how a year not written was chosen (None when the year is written): "range" (from the
+    #: other end of the same range), "list" (an explicit-year date earlier in the same
+    #: sentence), "context" (an earlier sentence), "reference" (publication date), "today"
+    year_from: str | None = None
 
     @property
     def latest(self) -> _dt.date:
