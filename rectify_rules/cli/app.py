@@ -1,0 +1,220 @@
+"""Argument parsing and the ``check`` command. Other commands live in :mod:`.commands`.
+
+Start-up is kept cheap: argparse only at import; the engine, the parser, rich and dateparser
+are imported by the command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
+from .errors import CliError, did_you_mean
+
+FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github")
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not usage + error
+        raise CliError(f"{self.prog}: error: {message}")
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="rectify-rules",
+                description="检查巡察/巡视整改进展情况通报和整改报告。")
+    p.add_argument("--version", action="version", version=f"rectify-rules {__version__}")
+    p.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="检查通报，报告问题")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="文件、目录（递归）或 - 表示标准输入")
+    c.add_argument("--format", choices=FORMATS, help="输出格式（终端默认 rich，否则 concise）")
+    c.add_argument("--select", action="append", type=_codes, help="只运行这些规则（代码或前缀）")
+    c.add_argument("--ignore", action="append", type=_codes, help="不运行这些规则")
+    c.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                   help="改变规则级别：error|warning|info|off（可重复）")
+    c.add_argument("--fail-on", choices=FAIL_LEVELS, help="达到此级别的问题使退出码为 1")
+    c.add_argument("--rules", action="append", default=[], metavar="DIR", help="附加规则包目录")
+    c.add_argument("--as-of", metavar="DATE", help="参照日期，如 2021-06-30、yesterday")
+    c.add_argument("--genre", choices=GENRES, help="文种：auto|notice|report")
+    c.add_argument("--config", metavar="FILE", help="使用此配置文件")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数")
+    c.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    c.add_argument("--statistics", action="store_true", help="按规则统计问题数")
+    c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
+
+    e = sub.add_parser("extract", help="输出解析得到的通报模型（JSON）")
+    e.add_argument("path", metavar="PATH")
+    e.add_argument("--format", choices=("json",), default="json")
+    e.add_argument("--genre", choices=GENRES)
+
+    r = sub.add_parser("rules", help="列出规则目录")
+    r.add_argument("--format", choices=("table", "json"), default="table")
+    r.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    x = sub.add_parser("explain", help="解释一条规则")
+    x.add_argument("code", metavar="CODE")
+    x.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    t = sub.add_parser("test-rules", help="运行规则包中的示例")
+    t.add_argument("directory", metavar="DIR")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        raise CliError("rectify-rules: error: 缺少命令（check、extract、rules、explain、test-rules）")
+    if args.command == "check":
+        return cmd_check(args)
+    from . import commands
+
+    return getattr(commands, "cmd_" + args.command.replace("-", "_"))(args)
+
+
+# --- check -----------------------------------------------------------------------------
+
+def _flag_severity(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        for part in _codes(item):
+            code, sep, level = part.partition("=")
+            level = level.strip().lower()
+            if not sep or not code.strip():
+                raise CliError(f"--severity: 应写作 CODE=LEVEL，而不是 {part!r}")
+            if level not in LEVELS:
+                raise CliError(f"--severity: 级别应为 {'|'.join(LEVELS)}，而不是 {level!r}"
+                               + did_you_mean(level, LEVELS))
+            out[code.strip().upper()] = level
+    return out
+
+
+def _flat(lists: list[list[str]] | None) -> tuple[str, ...] | None:
+    return None if lists is None else tuple(c for group in lists for c in group)
+
+
+class _Resolver:
+    """Finds the configuration of each file and merges it with the flags into Settings."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.forced = load_config(_existing(args.config)) if args.config else None
+        self.found: dict[Path, Path | None] = {}
+        self.configs: dict[Path | None, Config] = {}
+        self.settings: dict[Path | None, Any] = {}
+        self.flag_severity = _flag_severity(args.severity)
+        self.flag_as_of = parse_as_of(args.as_of) if args.as_of else None
+
+    def config_for(self, path: str) -> Config:
+        if self.forced is not None:
+            return self.forced
+        start = Path.cwd() if path == "-" else Path(path).resolve().parent
+        cfg_path = find_config(start, self.found)
+        if cfg_path not in self.configs:
+            self.configs[cfg_path] = load_config(cfg_path) if cfg_path else Config()
+        return self.configs[cfg_path]
+
+    def excluded(self, path: Path) -> bool:
+        from .batch import is_excluded
+
+        cfg = self.config_for(str(path))
+        return is_excluded(path, cfg.exclude, cfg.root)
+
+    def settings_for(self, path: str):
+        cfg = self.config_for(path)
+        if cfg.path in self.settings:
+            return self.settings[cfg.path]
+        from .batch import Settings
+
+        a = self.args
+        rules = tuple(str(Path(d).resolve()) for d in a.rules) if a.rules else cfg.rules
+        genre = cfg.genre if a.genre is None else (None if a.genre == "auto" else a.genre)
+        s = Settings(rules=rules,
+                     select=_flat(a.select) if a.select else cfg.select,
+                     ignore=_flat(a.ignore) if a.ignore else cfg.ignore,
+                     severity={**cfg.severity, **self.flag_severity},
+                     options=dict(cfg.options),
+                     as_of=self.flag_as_of or cfg.as_of,
+                     genre=genre,
+                     fail_on=a.fail_on or cfg.fail_on or "error")
+        _validate(s, cfg)
+        self.settings[cfg.path] = s
+        return s
+
+
+def _existing(path: str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise CliError(f"{path}: error: 配置文件不存在")
+    return p
+
+
+def _validate(s, cfg: Config) -> None:
+    """Load the pack now (a broken pack or unknown code stops before any file is read)."""
+    from .batch import full_pack, get_pack
+
+    get_pack(s)
+    codes = {r.code for r in full_pack(s.rules).rules}
+    where = f"{cfg.path}: error: " if cfg.path else ""
+    for table, name in ((s.severity, "severity"), (s.options, "options")):
+        for code in table:
+            if code not in codes:
+                raise CliError(f"{where or 'rectify-rules: error: '}{name}: 未知的规则代码 "
+                               f"{code}" + did_you_mean(code, codes))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .batch import STDIN, STDIN_NAME, Task, collect, run_tasks
+    from .progress import progress
+
+    if args.jobs < 1:
+        raise CliError("--jobs: 应为正整数")
+    resolver = _Resolver(args)
+    files = collect(args.paths, resolver.excluded)
+    tasks = []
+    for f in files:
+        s = resolver.settings_for(f)
+        if f == STDIN:
+            tasks.append(Task(f, STDIN_NAME, s, data=sys.stdin.buffer.read()))
+        else:
+            tasks.append(Task(f, f, s))
+    with progress(len(tasks), not args.no_progress) as advance:
+        results = run_tasks(tasks, args.jobs, advance)
+    return report(args, tasks, results)
+
+
+def report(args: argparse.Namespace, tasks, results) -> int:
+    from ..output import Report, rule_info, write
+    from .batch import STDIN_NAME, get_pack
+
+    fmt = args.format or ("rich" if sys.stdout.isatty() else "concise")
+    findings = tuple(f for r in results for f in r.findings)
+    rules = {}
+    for t in tasks:
+        for rule in get_pack(t.settings).rules:
+            rules.setdefault(rule.code, rule_info(rule))
+    rep = Report(findings=findings, lines={r.name: dict(r.lines) for r in results},
+                 rules=tuple(rules.values()), statistics=args.statistics, files=len(results))
+    errors = [r.error for r in results if r.error]
+    for line in errors:
+        print(line, file=sys.stderr)
+    write(fmt, rep, sys.stdout)
+    sys.stdout.flush()
+    if errors:
+        return 2
+    if args.exit_zero:
+        return 0
+    fail = {t.name: _RANK[t.settings.fail_on] for t in tasks}
+    hit = any(_RANK.get(f.severity, 0) >= fail.get(f.filename or STDIN_NAME, 3)
+              for f in findings)
+    return 1 if hit else 0
+

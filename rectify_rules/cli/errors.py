@@ -1,0 +1,16 @@
+"""Errors the CLI reports as one line on stderr with exit code 2."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class CliError(Exception):
+    """A usage, configuration or input problem: ``str(e)`` is the one line to print."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"（是否想写 'x'？）"`` for the closest choice, or ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"（是否想写 '{close[0]}'？）" if close else ""

@@ -1,0 +1,78 @@
+"""``json`` (an array, DESIGN.md §6) and ``jsonl`` (one object per line, same objects)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+import attrs
+
+from ..findings import Finding, Location
+from ..model import Span
+from . import Report
+
+
+def plain(value: Any) -> Any:
+    """*value* as JSON data: dates → ISO strings, attrs objects → dicts, spans → offsets."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return {"start": value.start, "end": value.end}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if attrs.has(type(value)):
+        # a fact: its value is what a reader wants (Figure → 17, DateFact → "2021-10-28")
+        inner = getattr(value, "value", None)
+        if inner is not None:
+            return plain(inner)
+        text = getattr(value, "text", None)
+        if isinstance(text, str):
+            return text
+        return {a.name: plain(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    return str(value)
+
+
+def _loc(loc: Location) -> dict[str, int]:
+    return {"row": loc.row, "column": loc.column}
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    fix = None
+    if f.fix is not None:
+        fix = {"replacement": f.fix.replacement, "safe": f.fix.safe,
+               "span": plain(f.fix.span)}
+        if f.fix.span == f.span:
+            fix["location"] = _loc(f.location)
+            fix["end_location"] = _loc(f.end_location)
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "filename": f.filename,
+        "location": _loc(f.location),
+        "end_location": _loc(f.end_location),
+        "values": plain(f.values),
+        "fix": fix,
+        "reference": f.reference or None,
+        "related": [{"message": r.message, "excerpt": r.excerpt,
+                     "location": _loc(r.location), "end_location": _loc(r.end_location)}
+                    for r in f.related],
+    }
+
+
+def write(report: Report, stream: TextIO, **_: object) -> None:
+    rows = [finding_to_dict(f) for f in report.findings]
+    stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(report: Report, stream: TextIO) -> None:
+    for f in report.findings:
+        stream.write(json.dumps(finding_to_dict(f), ensure_ascii=False) + "\n")

@@ -1,0 +1,170 @@
+"""``rich``: the terminal format — location, message, the source line with ``^^^`` under the span.
+
+Notice paragraphs are often one very long line, so the source line is cut to a window around
+the span that fits the console. Widths are measured in terminal cells (``rich.cells.cell_len``:
+CJK and full-width characters take 2 cells) and tabs are expanded to 4-cell stops, so the carets
+sit exactly under the characters of the span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from ..findings import Finding, Location
+from . import Report, display_name
+from .json_fmt import plain
+
+TAB = 4
+ELLIPSIS = "…"
+STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """(display text, cells) per code point of *line*; tabs expand to the next 4-cell stop."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for ch in line:
+        if ch == "\t":
+            n = TAB - pos % TAB
+            out.append((" " * n, n))
+        elif ch < " " or ch == "\x7f":
+            out.append((" ", 1))
+        else:
+            n = cell_len(ch)
+            out.append((ch, n))
+        pos += out[-1][1]
+    return out
+
+
+def snippet(line: str, start_col: int, end_col: int, width: int) -> tuple[str, int, int]:
+    """Cut *line* to at most *width* cells around columns [start_col, end_col) (1-based).
+
+    Returns (text to show, cells before the span, cells of the span). The span is at least
+    one cell wide (an empty span or one at the line end gets a single caret).
+    """
+    cells = _cells(line)
+    n = len(cells)
+    s = min(max(start_col - 1, 0), n)
+    e = min(max(end_col - 1, s), n)
+    width = max(width, 8)
+    first, last = 0, n
+    total = sum(c for _, c in cells)
+    if total > width:
+        # keep about a third of the window before the span
+        budget = width // 3
+        first = s
+        used = 0
+        while first > 0 and used + cells[first - 1][1] <= budget:
+            first -= 1
+            used += cells[first][1]
+        avail = width - (1 if first > 0 else 0) - 1  # room for the ellipses
+        last, used = first, 0
+        while last < n and used + cells[last][1] <= avail:
+            used += cells[last][1]
+            last += 1
+    prefix = ELLIPSIS if first > 0 else ""
+    suffix = ELLIPSIS if last < n else ""
+    shown = prefix + "".join(t for t, _ in cells[first:last]) + suffix
+    lead = cell_len(prefix) + sum(c for _, c in cells[first:s])
+    span_end = min(e, last)
+    span_cells = sum(c for _, c in cells[s:span_end]) if s < last else 0
+    return shown, lead, max(span_cells, 1)
+
+
+def _span_cols(loc: Location, end: Location, line: str) -> tuple[int, int]:
+    end_col = end.column if end.row == loc.row else len(line) + 1
+    return loc.column, end_col
+
+
+def _source_block(console: Console, gutter: int, row: int, line: str | None,
+                  start: Location, end: Location, mark: str, style: str, label: str) -> None:
+    bar = Text(" " * gutter + " │", style="blue")
+    if line is None:
+        return
+    width = console.width - gutter - 3
+    a, b = _span_cols(start, end, line)
+    shown, lead, span = snippet(line, a, b, width)
+    head = Text(f"{row:>{gutter}} │ ", style="blue")
+    head.append(shown)
+    console.print(head, no_wrap=True, overflow="ignore", crop=False)
+    under = bar.copy()
+    under.append(" " + " " * lead)
+    under.append(mark * span, style=style)
+    if label:
+        under.append(" " + label, style=style)
+    console.print(under, no_wrap=True, overflow="ignore", crop=False)
+
+
+def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
+    style = STYLES.get(f.severity, "bold")
+    head = Text()
+    head.append(f"{display_name(f)}:{f.location.row}:{f.location.column}:", style="bold")
+    head.append(" ")
+    head.append(f.code, style=style)
+    head.append(f" [{f.severity}]", style=style)
+    head.append(f" {f.name}", style="dim")
+    console.print(head)
+    console.print(Text("  " + f.message))
+    rows = [f.location.row] + [r.location.row for r in f.related]
+    gutter = len(str(max(rows)))
+    console.print(Text(" " * gutter + " │", style="blue"))
+    _source_block(console, gutter, f.location.row, lines.get(f.location.row),
+                  f.location, f.end_location, "^", style, f.code)
+    for r in f.related:
+        _source_block(console, gutter, r.location.row, lines.get(r.location.row),
+                      r.location, r.end_location, "-", "cyan", r.message)
+    if f.values:
+        seen = "，".join(f"{k}={_show(v)}" for k, v in f.values.items())
+        console.print(Text(" " * gutter + f" = 规则看到的值：{seen}", style="dim"))
+    if f.fix is not None:
+        safe = "" if f.fix.safe else "（需人工确认）"
+        console.print(Text(" " * gutter + f" = 建议改为：{f.fix.replacement}{safe}",
+                           style="green"))
+    if f.reference:
+        console.print(Text(" " * gutter + f" = 依据：{f.reference}", style="dim"))
+    console.print()
+
+
+def _show(value: Any) -> str:
+    v = plain(value)
+    return v if isinstance(v, str) else str(v)
+
+
+def summary(findings: tuple[Finding, ...], files: int) -> Text:
+    counts = Counter(f.severity for f in findings)
+    checked = f"检查了 {files} 个文件，" if files else ""
+    if not findings:
+        return Text(f"{checked}未发现问题。", style="bold green")
+    parts = "，".join(f"{LABELS[s]} {counts[s]}" for s in ("error", "warning", "info"))
+    return Text(f"{checked}发现 {len(findings)} 个问题（{parts}）。", style="bold")
+
+
+def statistics_table(findings: tuple[Finding, ...]):
+    from rich.table import Table
+
+    table = Table(title="按规则统计", show_edge=False)
+    table.add_column("数量", justify="right")
+    table.add_column("代码")
+    table.add_column("名称")
+    table.add_column("级别")
+    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0])):
+        table.add_row(str(n), code, name, Text(LABELS.get(sev, sev), style=STYLES.get(sev, "")))
+    return table
+
+
+def write(report: Report, stream: TextIO, *, console: Console | None = None,
+          **_: object) -> None:
+    if console is None:
+        console = Console(file=stream, highlight=False, emoji=False, markup=False)
+    for f in report.findings:
+        print_finding(console, f, dict(report.lines.get(display_name(f), {})))
+    if report.statistics and report.findings:
+        console.print(statistics_table(report.findings))
+    console.print(summary(report.findings, report.files))

@@ -1,0 +1,107 @@
+"""``sarif``: SARIF 2.1.0 (OASIS), one run, the rules that ran in ``tool.driver.rules``.
+
+Columns count Unicode code points (``run.columnKind = "unicodeCodePoints"``), like every other
+position this tool reports; a CJK character is one column.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import PurePath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..findings import Finding
+from . import Report, RuleInfo
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+#: the project's home page (tool.driver.informationUri)
+INFORMATION_URI = "https://github.com/rectify-rules/rectify-rules"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(filename: str | None) -> str:
+    """A URI reference for *filename*: relative paths stay relative, with ``/`` separators."""
+    if not filename or filename in ("-", "<stdin>"):
+        return "stdin"
+    path = PurePath(filename)
+    if path.is_absolute():
+        return "file://" + quote(path.as_posix(), safe="/:")
+    return quote(posixpath.normpath(path.as_posix()), safe="/")
+
+
+def _region(start, end) -> dict[str, int]:
+    return {"startLine": start.row, "startColumn": start.column,
+            "endLine": end.row, "endColumn": end.column}
+
+
+def _rule_descriptor(info: RuleInfo) -> dict[str, Any]:
+    short = info.summary or info.name
+    full = info.what or short
+    help_parts = [p for p in (info.what or short, info.why,
+                              f"应写作：{info.use_instead}" if info.use_instead else "",
+                              f"依据：{info.reference}" if info.reference else "") if p]
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": "\n".join(help_parts)},
+        "defaultConfiguration": {"level": LEVELS.get(info.severity, "note")},
+        "properties": {"reference": info.reference} if info.reference else {},
+    }
+
+
+def _result(f: Finding, index: int) -> dict[str, Any]:
+    uri = artifact_uri(f.filename)
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": index,
+        "level": LEVELS.get(f.severity, "note"),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": _region(f.location, f.end_location),
+        }}],
+    }
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i, "message": {"text": r.message or r.excerpt},
+             "physicalLocation": {"artifactLocation": {"uri": uri},
+                                  "region": _region(r.location, r.end_location)}}
+            for i, r in enumerate(f.related, 1)]
+    if f.fix is not None:
+        result["properties"] = {"fix": {"replacement": f.fix.replacement, "safe": f.fix.safe}}
+    return result
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    infos = list(report.rules)
+    known = {r.code for r in infos}
+    for f in report.findings:  # a finding from a rule the caller did not describe
+        if f.code not in known:
+            infos.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
+                                  reference=f.reference))
+            known.add(f.code)
+    infos.sort(key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(infos)}
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "rectify-rules",
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule_descriptor(r) for r in infos],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, index[f.code]) for f in report.findings],
+        }],
+    }
+
+
+def write(report: Report, stream: TextIO, **_: object) -> None:
+    stream.write(json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n")
