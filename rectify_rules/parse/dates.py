@@ -1,0 +1,240 @@
+"""Dates in a notice: every date, every range, every impossible date, with exact spans.
+
+dateparser cannot read the dates notices write ("7月6日", "5月底前", "2021年8月31日至9月13日"),
+so the grammar is our own (:mod:`.dates_grammar`): one compiled pattern finds each date on the
+normalised view, ranges are joined afterwards, then each date gets a year.
+
+Year inference for a date written without a year — simple enough to explain in a finding:
+
+1. the end of a range takes the year of its start ("2021年8月31日至9月13日"), one year later
+   when its month comes before the start's ("2020年11月26日至1月5日"); a range start without a
+   year takes the year of an end that has one: ``year_from = "range"``;
+2. otherwise the year of the nearest earlier date that writes its year: ``"list"`` when no
+   sentence end (。；！？) lies between them ("其中2021年5月底前…1项,7月底前…2项"),
+   ``"context"`` when one does. A date that is not a deadline skips deadlines ("…前") when
+   it looks back, if any other written year precedes it: a list of deadlines reaching into
+   next year ("2022年12月底前需完成1项") does not re-date the events told after it;
+3. otherwise the year of *reference* (the publication date): ``"reference"``;
+4. otherwise today's year: ``"today"``.
+
+Header code that knows more (a feedback date follows the inspection) re-years a date with
+:func:`with_year`. Year-only mentions ("2020年", "2021年度") are not dates; statistic month
+spans ("1-5月入驻企业", "4-6月份") and recurring times ("每年12月底前") are skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+
+from attrs import evolve, frozen
+
+from ..model import DateFact, DateRange, InvalidDate, Span
+from ..text import SourceText
+from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_RE, DAY_END_RE,
+                            RECURRING_BEFORE_RE, SEP_RE, Parts, read_day, read_parts)
+
+__all__ = ["DateScan", "scan_dates", "parse_date", "with_year"]
+
+_SENTENCE_END = re.compile(r"[。;!?]")
+_PRECISION = {None: "month", "份": "month", "底": "month-end", "末": "month-end",
+              "初": "early", "上旬": "early", "中旬": "mid", "下旬": "late"}
+_FIRST_DAY = {"month": 1, "early": 1, "mid": 11, "late": 21}
+_MIN_YEAR, _MAX_YEAR = 1900, 2099
+
+
+@frozen
+class DateScan:
+    """Every date of a text (range ends included), every range, every impossible date."""
+
+    dates: tuple[DateFact, ...] = ()
+    ranges: tuple[DateRange, ...] = ()
+    invalid: tuple[InvalidDate, ...] = ()
+
+    def within(self, span: Span) -> tuple[DateFact, ...]:
+        """The dates lying inside *span*, in text order."""
+        return tuple(d for d in self.dates if span.contains(d.span))
+
+    def range_within(self, span: Span) -> tuple[DateRange, ...]:
+        """The ranges lying inside *span*, in text order."""
+        return tuple(r for r in self.ranges if span.contains(r.span))
+
+
+@frozen
+class _Raw:
+    start: int
+    end: int
+    parts: Parts
+
+
+def _candidates(norm: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in DATE_RE.finditer(norm):
+        p = read_parts(m)
+        if p is None or (p.year is not None and not _MIN_YEAR <= p.year <= _MAX_YEAR):
+            continue
+        s = m.start()
+        if p.year is None:
+            if p.chinese_month and p.day is None and p.part is None:
+                continue  # "一月一次": a Chinese month alone is too often not a date
+            if BARE_BEFORE_RE.search(norm, max(0, s - 8), s):
+                continue  # "1-5月", "4-6月份": a statistic span of months
+            if RECURRING_BEFORE_RE.search(norm, max(0, s - 3), s):
+                continue
+        out.append(_Raw(s, m.end(), p))
+    return out
+
+
+def _pair(norm: str, raws: list[_Raw]) -> list[tuple[_Raw, _Raw | None]]:
+    """Join a date, a separator and a following date (or bare day) into a range."""
+    items: list[tuple[_Raw, _Raw | None]] = []
+    i, n = 0, len(raws)
+    while i < n:
+        first = raws[i]
+        sep = SEP_RE.match(norm, first.end)
+        if sep is not None:
+            q = sep.end()
+            if i + 1 < n and raws[i + 1].start == q:
+                items.append((first, raws[i + 1]))
+                i += 2
+                continue
+            if first.parts.day is not None:
+                dm = DAY_END_RE.match(norm, q)
+                day = read_day(dm) if dm is not None else None
+                if day is not None:
+                    items.append((first, _Raw(q, dm.end(), day)))
+                    i += 1
+                    continue
+        items.append((first, None))
+        i += 1
+    return items
+
+
+class _Years:
+    """Chooses the year of a date written without one (rules 2–4 of the module doc)."""
+
+    def __init__(self, norm: str, reference: _dt.date | None) -> None:
+        self.norm = norm
+        self.reference = reference
+        # (end offset, year) of the last written year: of any date / of a non-deadline date
+        self.last: tuple[int, int] | None = None
+        self.last_event: tuple[int, int] | None = None
+
+    def infer(self, at: int, deadline: bool) -> tuple[int, str]:
+        anchor = self.last if deadline else (self.last_event or self.last)
+        if anchor is not None:
+            end, year = anchor
+            between_has_end = _SENTENCE_END.search(self.norm, end, at) is not None
+            return year, "context" if between_has_end else "list"
+        if self.reference is not None:
+            return self.reference.year, "reference"
+        return _dt.date.today().year, "today"
+
+    def saw(self, fact: DateFact | InvalidDate, written: bool) -> None:
+        if written and isinstance(fact, DateFact):
+            self.last = (fact.span.end, fact.value.year)
+            if not fact.before:
+                self.last_event = self.last
+
+
+def _make(src: SourceText, raw: _Raw, year: int, month: int,
+          year_from: str | None) -> DateFact | InvalidDate:
+    p = raw.parts
+    span = Span(raw.start, raw.end)
+    text = src.original[raw.start:raw.end]
+    if not 1 <= month <= 12:
+        return InvalidDate(text, span, f"“{text}”中的月份{month}不存在，月份只能是1至12")
+    last = calendar.monthrange(year, month)[1]
+    if p.day is not None:
+        if not 1 <= p.day <= last:
+            why = f"{year}年{month}月只有{last}天，没有{p.day}日"
+            if year_from is not None:
+                why += f"（未写年份，按上下文推定为{year}年）"
+            return InvalidDate(text, span, why)
+        precision, day = "day", p.day
+    else:
+        precision = _PRECISION[p.part]
+        day = last if precision == "month-end" else _FIRST_DAY[precision]
+    return DateFact(value=_dt.date(year, month, day), text=text, span=span,
+                    year_inferred=year_from is not None, precision=precision,
+                    before=BEFORE_RE.match(src.norm, raw.end) is not None,
+                    year_from=year_from)
+
+
+def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
+    """Find every date, range and impossible date in *src* (never raises)."""
+    norm = src.norm
+    years = _Years(norm, reference)
+    dates: list[DateFact] = []
+    ranges: list[DateRange] = []
+    invalid: list[InvalidDate] = []
+
+    def keep(fact: DateFact | InvalidDate, written: bool) -> DateFact | None:
+        years.saw(fact, written)
+        if isinstance(fact, InvalidDate):
+            invalid.append(fact)
+            return None
+        dates.append(fact)
+        return fact
+
+    for first, second in _pair(norm, _candidates(norm)):
+        sp = first.parts
+        if second is None:
+            year, how = (sp.year, None) if sp.year is not None else years.infer(
+                first.start, BEFORE_RE.match(norm, first.end) is not None)
+            keep(_make(src, first, year, sp.month, how), sp.year is not None)
+            continue
+        ep = second.parts
+        end_month = ep.month if ep.month is not None else sp.month
+        if sp.year is not None:
+            start_year, start_how = sp.year, None
+        elif ep.year is not None:
+            start_year, start_how = ep.year - (sp.month > end_month), "range"
+        else:
+            start_year, start_how = years.infer(first.start, False)
+        start = keep(_make(src, first, start_year, sp.month, start_how), sp.year is not None)
+        if ep.year is not None:
+            end_year, end_how = ep.year, None
+        else:
+            end_year, end_how = start_year + (end_month < sp.month), "range"
+        end = keep(_make(src, second, end_year, end_month, end_how), ep.year is not None)
+        if start is not None and end is not None:
+            ranges.append(DateRange(start, end, start.span.cover(end.span)))
+    return DateScan(tuple(dates), tuple(ranges), tuple(invalid))
+
+
+def parse_date(text: str, default_year: int | None = None) -> DateFact | None:
+    """Read *text* holding one date alone ("2021-06-30", "2021年7月底前", "7月6日").
+
+    Without a written year, *default_year* is used (``year_from="reference"``), else today's
+    year. The span is relative to *text*. None when *text* is not exactly one valid date.
+    """
+    src = SourceText(text)
+    norm = src.norm
+    m = DATE_RE.match(norm, len(norm) - len(norm.lstrip()))
+    if m is None:
+        return None
+    p = read_parts(m)
+    if p is None or (p.year is not None and not _MIN_YEAR <= p.year <= _MAX_YEAR):
+        return None
+    tail = BEFORE_RE.match(norm, m.end())
+    if norm[tail.end() if tail else m.end():].strip():
+        return None
+    if p.year is not None:
+        year, how = p.year, None
+    elif default_year is not None:
+        year, how = default_year, "reference"
+    else:
+        year, how = _dt.date.today().year, "today"
+    fact = _make(src, _Raw(m.start(), m.end(), p), year, p.month, how)
+    return fact if isinstance(fact, DateFact) else None
+
+
+def with_year(d: DateFact, year: int) -> DateFact:
+    """*d* moved to *year*, keeping its flags; a month end stays the month's last day and
+    29 February becomes the 28th in a common year."""
+    v = d.value
+    last = calendar.monthrange(year, v.month)[1]
+    day = last if d.precision == "month-end" else min(v.day, last)
+    return evolve(d, value=_dt.date(year, v.month, day))

@@ -1,0 +1,102 @@
+"""The regular grammar of dates as notices write them (used by :mod:`.dates`).
+
+Matching runs on the normalised view (full-width digits and punctuation already folded), so
+the patterns only know ASCII digits, Chinese numerals and the few dash / wave characters that
+normalisation leaves alone (— – ― 〜).
+
+One compiled pattern, :data:`DATE_RE`, finds every single date; :func:`read_parts` turns its
+groups into numbers. Ranges are assembled afterwards by :mod:`.dates` with :data:`SEP_RE`
+(the separator) and :data:`DAY_END_RE` (a bare day ending a range: "1月10日—13日").
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from .numerals import cn_to_int
+
+#: optional blanks between the parts of one date (a web page may wrap a line inside a date)
+_W = r"[ \n]{0,3}"
+_CN_DIGIT = "〇零○Oo一二三四五六七八九"
+_CN_NUM = "〇零○一二三四五六七八九十百千万两廿卅"
+_YEAR = rf"(?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})"
+_MONTH = r"(?:[0-9]{1,2}|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY = (r"(?:[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?"
+        r"|[一二三四五六七八九])")
+#: what may follow "X月": a month end, a part of the month, or "份" ("6月份")
+_PART = r"(?:底|末|初(?![步次稿期心衷审见])|上旬|中旬|下旬|份)"
+
+DATE_RE = re.compile(
+    r"(?<![0-9])(?:"
+    # 2021-04-30, 2021.4.30, 2021/4/30, "2021- 06- 28" (web timestamps)
+    r"(?P<ny>(?:19|20)[0-9]{2}) ?(?P<sep>[-./]) ?(?P<nm>[0-9]{1,2}) ?(?P=sep) ?"
+    r"(?P<nd>[0-9]{1,2})(?![0-9]|\.[0-9])"
+    # [2021年]7月[6日|底|中旬|份]
+    rf"|(?<![{_CN_NUM}])(?:(?P<y>{_YEAR}){_W}年{_W})?(?P<m>{_MONTH}){_W}月"
+    rf"(?:{_W}(?P<d>{_DAY}){_W}[日号]|{_W}(?P<p>{_PART}))?"
+    # 2019年底 / 2020年末: the end of a year
+    rf"|(?<![{_CN_NUM}])(?P<ey>{_YEAR}){_W}年{_W}(?P<ep>底|末)"
+    r")"
+)
+
+#: a range separator right after a date
+SEP_RE = re.compile(r"[ \n]{0,2}(?:至|到|—{1,2}|―{1,2}|–|-{1,2}|~|〜)[ \n]{0,2}")
+#: a range end that is only a day ("2022年1月10日—13日", "8月25日-28日")
+DAY_END_RE = re.compile(rf"(?P<d>{_DAY}){_W}[日号](?![0-9])")
+#: "前" after a date makes it a deadline; "前后 / 前往 / 前来 / 前去" do not
+BEFORE_RE = re.compile(r" ?(?:之|以)?前(?![后往来去])")
+#: a bare number and a separator just before a month ("1-5月", "4-6月份", "一至三月"):
+#: a statistic span of months, not a date
+BARE_BEFORE_RE = re.compile(
+    r"(?:(?<![0-9])[0-9]{1,2}|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3})"
+    r" ?(?:至|到|—{1,2}|―|–|-|~|〜) ?$")
+#: "每年12月底前": a recurring time, not one date
+RECURRING_BEFORE_RE = re.compile(r"每年 ?$")
+
+_YEAR_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")}
+_YEAR_DIGITS.update({"零": "0", "○": "0", "O": "0", "o": "0"})
+
+
+@frozen
+class Parts:
+    """The numbers one date match wrote; None where the text gave none."""
+
+    year: int | None
+    month: int | None  # None only for a bare day that ends a range
+    day: int | None
+    part: str | None  # 底 末 初 上旬 中旬 下旬 份, or None
+    chinese_month: bool = False  # the month was written in Chinese numerals
+
+
+def _year(s: str) -> int | None:
+    if s.isdigit() and s.isascii():
+        return int(s)
+    try:
+        return int("".join(_YEAR_DIGITS[ch] for ch in s))
+    except KeyError:
+        return None
+
+
+def read_parts(m: re.Match[str]) -> Parts | None:
+    """Numbers of a :data:`DATE_RE` match, or None when a numeral cannot be read."""
+    if m.group("ny") is not None:
+        return Parts(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")), None)
+    if m.group("ey") is not None:
+        year = _year(m.group("ey"))
+        return None if year is None else Parts(year, 12, None, m.group("ep"))
+    year = _year(m.group("y")) if m.group("y") is not None else None
+    month_text = m.group("m")
+    month = cn_to_int(month_text)
+    day = cn_to_int(m.group("d")) if m.group("d") is not None else None
+    if month is None or (m.group("y") is not None and year is None) or (
+            m.group("d") is not None and day is None):
+        return None
+    return Parts(year, month, day, m.group("p"), chinese_month=not month_text.isdigit())
+
+
+def read_day(m: re.Match[str]) -> Parts | None:
+    """Numbers of a :data:`DAY_END_RE` match (year and month come from the range start)."""
+    day = cn_to_int(m.group("d"))
+    return None if day is None else Parts(None, None, day, None)
