@@ -138,7 +138,8 @@ def check_task(task: Task) -> FileResult:
     try:
         text, _ = load(task.data if task.data is not None else Path(task.path))
     except InputError as e:
-        return FileResult(task.name, error=f"{task.name}: error: {_one_line(e)}")
+        problem = getattr(e, "problem", None) or str(e)
+        return FileResult(task.name, error=f"{task.name}: error: {_one_line(problem)}")
     except OSError as e:
         return FileResult(task.name, error=f"{task.name}: error: 无法读取：{e.strerror or e}")
     s = task.settings
