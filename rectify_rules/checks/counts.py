@@ -1,0 +1,223 @@
+"""Named checks of the CNT rules: declared counts, progress figures, breakdowns, percentages.
+
+What an expression cannot say: matching a declared count to the level of the problem tree it
+describes (CNT001), comparing claims of the same quantity across statements (CNT003), sums of
+"其中" breakdowns (CNT004), per-problem status markers against a progress claim (CNT005) and
+percentages with rounding and floor tolerance (CNT006). CNT002 is a declarative ``assert``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Count, Figure, Node, Progress
+from . import CheckContext, Hit, register
+
+#: how a declared quantity reads in a message: (verb, unit)
+_UNITS = {
+    "categories": ("反馈", "大类"),
+    "aspects": ("反馈", "个方面"),
+    "items": ("反馈", "项"),
+    "problems": ("反馈", "个问题"),
+    "tasks": ("有", "项整改任务"),
+    "measures": ("制定", "条整改措施"),
+}
+_LABELS = {"categories": "问题大类数", "aspects": "问题方面数", "items": "问题项数",
+           "problems": "问题个数", "tasks": "整改任务数", "measures": "整改措施数"}
+_PROGRESS_LABELS = (("total", "整改总数"), ("completed", "已完成整改数"),
+                    ("ongoing", "正在整改数"))
+_PERCENT_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?\s*[%％]")
+
+
+def fmt_num(value: int | float) -> str:
+    """17 → "17", 17.0 → "17", 63.456 → "63.46" (two decimals at most)."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+# -- CNT001 ------------------------------------------------------------------------------
+
+def _depth(nodes: tuple[Node, ...]) -> int:
+    return 1 + max((_depth(n.children) for n in nodes if n.children), default=0) if nodes else 0
+
+
+def _level_counts(nodes: tuple[Node, ...]) -> tuple[int, int | None, int]:
+    """(top-level nodes, nodes one level below or None when the tree has no middle, leaves)."""
+    top = len(nodes)
+    leaves = sum(len(n.leaves()) for n in nodes)
+    depth = _depth(nodes)
+    middle = sum(len(n.children) for n in nodes) if depth >= 3 else None
+    return top, middle, leaves
+
+
+def _listed(quantity: str, counts: tuple[int, int | None, int], quantities: set[str]) -> int | None:
+    """How many problems the tree lists at the level a declared *quantity* describes."""
+    top, middle, leaves = counts
+    if quantity == "categories":
+        return top
+    if quantity == "aspects":
+        return middle if middle is not None else top
+    if quantity == "items":
+        if middle is not None:
+            return middle
+        # in a two-level tree "项" is ambiguous when problems are counted as well
+        return None if "problems" in quantities else leaves
+    if quantity in ("problems", "tasks"):
+        return leaves
+    return None  # measures are not listed as problems
+
+
+@register("counts-match-outline")
+def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT001: each declared count against the problem-tree level it describes."""
+    notice = ctx.notice
+    if not notice.problems:
+        return
+    levels = _level_counts(notice.problems)
+    quantities = {c.quantity for c in notice.declared}
+    seen: set[tuple[str, int]] = set()
+    for count in notice.declared:
+        listed = _listed(count.quantity, levels, quantities)
+        if listed is None or listed == count.value or (count.quantity, count.value) in seen:
+            continue
+        seen.add((count.quantity, count.value))
+        verb, unit = _UNITS[count.quantity]
+        yield Hit(count.span, {"declared": count.value, "listed": listed, "unit": unit,
+                               "verb": verb, "quantity": count.quantity})
+
+
+# -- CNT003 ------------------------------------------------------------------------------
+
+def _progress_conflicts(progress: tuple[Progress, ...]) -> Iterator[Hit]:
+    for attr, label in _PROGRESS_LABELS:
+        first: tuple[Progress, Figure] | None = None
+        for p in progress:
+            fig = getattr(p, attr)
+            if fig is None:
+                continue
+            if first is None:
+                first = (p, fig)
+                continue
+            p0, fig0 = first
+            if p.as_of and p0.as_of and p.as_of.value != p0.as_of.value:
+                continue  # two dates, two states: not a contradiction
+            if fig.value != fig0.value:
+                yield Hit(fig.span, {"label": label, "first": fmt_num(fig0.value),
+                                     "other": fmt_num(fig.value)},
+                          related=((fig0.span, f"前文{label}为{fmt_num(fig0.value)}"),))
+
+
+def _declared_conflicts(declared: tuple[Count, ...]) -> Iterator[Hit]:
+    first: dict[str, Count] = {}
+    for count in declared:
+        c0 = first.setdefault(count.quantity, count)
+        if count.value != c0.value:
+            label = _LABELS[count.quantity]
+            yield Hit(count.span, {"label": label, "first": c0.value, "other": count.value},
+                      related=((c0.span, f"前文{label}为{c0.value}"),))
+
+
+@register("figures-agree")
+def figures_agree(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT003: two claims of the same quantity with different values."""
+    yield from _progress_conflicts(ctx.notice.progress)
+    yield from _declared_conflicts(ctx.notice.declared)
+
+
+# -- CNT004 ------------------------------------------------------------------------------
+
+@register("breakdowns-add-up")
+def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT004: "共N，其中a、b、c" whose parts do not sum to N; deadline parts vs ongoing."""
+    notice = ctx.notice
+    for b in notice.breakdowns:
+        if not b.parts:
+            continue
+        total = sum(p.value.value for p in b.parts)
+        if total != b.total.value:
+            parts = "+".join(f"{p.label}{fmt_num(p.value.value)}{b.unit}" for p in b.parts)
+            yield Hit(b.span, {"subject": "通报称", "total": fmt_num(b.total.value),
+                               "sum": fmt_num(total), "unit": b.unit, "parts": parts},
+                      related=((b.total.span, "所称总数"),))
+    for p in notice.progress:
+        if not p.breakdown or p.ongoing is None:
+            continue
+        total = sum(part.count.value for part in p.breakdown)
+        if total != p.ongoing.value:
+            parts = "+".join(f"{part.deadline.text}前{fmt_num(part.count.value)}项"
+                             for part in p.breakdown)
+            span = p.breakdown[0].span.cover(p.breakdown[-1].span)
+            yield Hit(span, {"subject": "进展称正在整改", "total": fmt_num(p.ongoing.value),
+                             "sum": fmt_num(total), "unit": "项", "parts": parts},
+                      related=((p.ongoing.span, "所称正在整改数"),))
+
+
+# -- CNT005 ------------------------------------------------------------------------------
+
+@register("status-markers-match-progress")
+def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT005: leaves marked ongoing / completed against each progress claim.
+
+    Only when the leaves carry status markers at all. Ongoing markers are compared whenever
+    some leaf is marked ongoing (or every leaf is marked); completed markers when every leaf
+    is marked, or when more leaves are marked completed than the claim allows.
+    """
+    leaves = ctx.notice.leaves()
+    ongoing = [leaf for leaf in leaves if leaf.status == "ongoing"]
+    done = [leaf for leaf in leaves if leaf.status == "completed"]
+    if not ongoing and not done:
+        return
+    all_marked = len(ongoing) + len(done) == len(leaves)
+    for p in ctx.notice.progress:
+        if p.ongoing is not None and (ongoing or all_marked) and p.ongoing.value != len(ongoing):
+            yield _marker_hit(p.ongoing, ongoing, "正在整改")
+        if p.completed is not None and p.completed.value != len(done) and (
+                all_marked or len(done) > p.completed.value):
+            yield _marker_hit(p.completed, done, "已完成整改")
+
+
+def _marker_hit(fig: Figure, marked: list[Node], state: str) -> Hit:
+    related = tuple((leaf.status_span or leaf.title_span, f"标注为{state}")
+                    for leaf in marked)
+    return Hit(fig.span, {"state": state, "claimed": fmt_num(fig.value), "marked": len(marked)},
+               related=related)
+
+
+# -- CNT006 ------------------------------------------------------------------------------
+
+def _decimals(text: str, value: float) -> int:
+    """Decimals written for the percentage *value* in *text* ("63.46%" → 2)."""
+    for m in _PERCENT_NUMBER.finditer(text):
+        number = float(m.group(0).rstrip("%％ "))
+        if abs(number - value) < 1e-9:
+            return len(m.group(2) or "")
+    return 0
+
+
+@register("percentages-match")
+def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT006: numerator / denominator vs the written percentage.
+
+    Tolerates rounding to the decimals written (±0.5 of the last digit) and, for a floor
+    ("达/超过/以上"), any actual value at or above the one written.
+    """
+    for pct in ctx.notice.percentages:
+        if pct.numerator is None or pct.denominator is None or not pct.denominator.value:
+            continue
+        actual = pct.numerator.value / pct.denominator.value * 100
+        tol = 0.5 * 10 ** -_decimals(pct.text, pct.value) + 1e-9
+        if pct.floor:
+            wrong = pct.value > actual + tol
+        else:
+            wrong = abs(actual - pct.value) > tol
+        if wrong:
+            yield Hit(pct.span, {"text": pct.text, "numerator": fmt_num(pct.numerator.value),
+                                 "denominator": fmt_num(pct.denominator.value),
+                                 "actual": f"{actual:.2f}", "value": fmt_num(pct.value),
+                                 "relation": "不低于" if pct.floor else "为"},
+                      related=((pct.numerator.span, "分子"), (pct.denominator.span, "分母")))
+

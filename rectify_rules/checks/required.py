@@ -1,0 +1,177 @@
+"""Named checks of the REQ rules: the elements a rectification notice or report must carry.
+
+A missing element has no place of its own; such findings point at the title, or at the first
+line of the body when there is no title. REQ005 (feedback date), REQ002 (issuer) and REQ009
+(contact) are declarative rules and need no check here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Notice, Span
+from ..text import SourceText
+from . import CheckContext, Hit, register
+from .counts import fmt_num
+
+#: a title of the genre names the rectification, or at least the inspection
+_GENRE_WORDS = ("整改", "巡察", "巡视")
+#: progress wording that reports work still unfinished
+_UNFINISHED = re.compile(r"纳入持续整改|持续整改|正在整改|正在推进整改|尚未完成|未完成整改|未整改到位")
+_CLAUSE_END = re.compile(r"[,;。!?，；。！？\n]")
+#: a labelled deadline: "完成时限：2021年3月31日", "整改时限:6月底前"
+_DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*[:：]?\s*$")
+#: a dated "by …" followed by completion: "2021年7月底前完成", "6月30日前全部整改到位"
+_DEADLINE_VERB = re.compile(r"\s*(?:需|要|全部|基本)?\s*(?:完成|整改到位|办结|销号)")
+_TOTAL_QUANTITIES = ("problems", "tasks", "items")
+
+
+def anchor(notice: Notice, src: SourceText) -> Span:
+    """Where a finding about a missing element points: the title, else the first line."""
+    if notice.title is not None:
+        return notice.title.span
+    for span, line in src.lines():
+        stripped = line.strip()
+        if stripped:
+            start = span.start + line.index(stripped[0])
+            return Span(start, start + len(stripped))
+    return Span(0, 0)
+
+
+def last_line(src: SourceText) -> Span:
+    """The last non-blank line of the body (boilerplate excluded)."""
+    found = Span(len(src), len(src))
+    for span, line in src.lines():
+        stripped = line.strip()
+        if stripped:
+            start = span.start + line.index(stripped[0])
+            found = Span(start, start + len(stripped))
+    return found
+
+
+@register("title-recognisable")
+def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ001: no title, or a title that does not name a rectification notice / report."""
+    title = ctx.notice.title
+    if title is None:
+        first = anchor(ctx.notice, ctx.src)
+        seen = ctx.src.slice(first)
+        seen = seen if len(seen) <= 30 else seen[:29] + "…"
+        yield Hit(first, {"detail": f"首行为“{seen}”" if seen else "文本为空"})
+    elif not any(w in title.text for w in _GENRE_WORDS):
+        yield Hit(title.span, {"detail": f"标题“{title.text}”未提及巡察（巡视）或整改"})
+
+
+@register("inspection-body-named")
+def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ003: a mention whose ordinal is missing ("市委第巡察组"), or no body at all."""
+    insp = ctx.notice.inspection
+    mentions = insp.mentions or ((insp.body,) if insp.body else ())
+    if not mentions:
+        yield Hit(anchor(ctx.notice, ctx.src), {"detail": "全文未写明由哪一级哪个巡察（巡视）组开展"})
+        return
+    for m in mentions:
+        if m.ordinal_missing:
+            yield Hit(m.span, {"detail": f"“{m.raw}”中“第”字后缺少序号"})
+
+
+@register("inspection-period-stated")
+def inspection_period_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ004: the inspection's start or end date is not stated."""
+    insp = ctx.notice.inspection
+    missing = [label for label, d in (("开始日期", insp.start), ("结束日期", insp.end)) if d is None]
+    if not missing:
+        return
+    span = insp.body.span if insp.body else anchor(ctx.notice, ctx.src)
+    seen = f"，仅写明{'开始' if insp.start else '结束'}日期{(insp.start or insp.end).text}" \
+        if len(missing) == 1 else ""
+    yield Hit(span, {"missing": "和".join(missing), "seen": seen})
+
+
+@register("problem-total-stated")
+def problem_total_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ006: no count of the problems (a problems / tasks / items count, or a progress total)."""
+    n = ctx.notice
+    if any(c.quantity in _TOTAL_QUANTITIES for c in n.declared):
+        return
+    if any(p.total is not None for p in n.progress):
+        return
+    others = "、".join(dict.fromkeys(c.text for c in n.declared))
+    yield Hit(anchor(n, ctx.src), {"seen": f"（仅写明“{others}”）" if others else ""})
+
+
+@register("progress-summary-stated")
+def progress_summary_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ007: no progress statement saying how many are completed or still ongoing."""
+    n = ctx.notice
+    if any(p.completed is not None or p.ongoing is not None for p in n.progress):
+        return
+    leaves = n.leaves()
+    yield Hit(anchor(n, ctx.src), {"listed": len(leaves)})
+
+
+def _unfinished(n: Notice, src: SourceText) -> tuple[Span, str] | None:
+    """The first statement that problems remain unfinished: (span, what it says)."""
+    for p in n.progress:
+        text = src.norm[p.span.start:p.span.end]
+        m = _UNFINISHED.search(text)
+        if m is None and not (p.ongoing is not None and p.ongoing.value > 0):
+            continue
+        if m is None:
+            return p.ongoing.span, f"进展称{fmt_num(p.ongoing.value)}项正在整改"
+        start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+        end_m = _CLAUSE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        clause = text[start:end].strip()
+        clause = clause if len(clause) <= 40 else "…" + clause[-39:]
+        return Span(p.span.start + start, p.span.start + end), f"进展称“{clause}”"
+    for leaf in n.leaves():
+        if leaf.status == "ongoing":
+            title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"
+            return (leaf.status_span or leaf.title_span), f"问题“{title}”标注为正在整改"
+    return None
+
+
+def _has_deadline(n: Notice, src: SourceText) -> bool:
+    if any(p.breakdown for p in n.progress):
+        return True
+    if any(leaf.deadline is not None for leaf in n.leaves()):
+        return True
+    norm = src.norm
+    for d in n.dates:
+        before = norm[max(0, d.span.start - 8):d.span.start]
+        if _DEADLINE_LABEL.search(before):
+            return True
+        after = d.span.end + (norm[d.span.end:d.span.end + 1] == "前")
+        if d.before and _DEADLINE_VERB.match(norm, after):
+            return True
+    return False
+
+
+@register("unfinished-have-deadline")
+def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ008: problems reported unfinished and no completion deadline anywhere."""
+    n = ctx.notice
+    found = _unfinished(n, ctx.src)
+    if found is None or _has_deadline(n, ctx.src):
+        return
+    span, what = found
+    yield Hit(span, {"unfinished": what})
+
+
+@register("signature-complete")
+def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ010: the closing block lacks the issuer, the date (成文日期), or both."""
+    sig = ctx.notice.signature
+    missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", sig.date))
+               if v is None]
+    if not missing:
+        return
+    if sig.date is not None:
+        span = sig.date.span
+    elif sig.issuer is not None:
+        span = sig.issuer.span
+    else:
+        span = last_line(ctx.src)
+    yield Hit(span, {"missing": "和".join(missing)})

@@ -1,0 +1,215 @@
+"""Named checks of the DAT rules: the order of the key dates, deadlines, years, durations.
+
+A date stated as a month ("2022年8月") or part of a month ("5月底", "下旬") covers several days;
+:class:`~rectify_rules.model.DateFact` keeps the earliest (``value``) and the latest
+(``latest``). The order checks report only what is wrong whichever day was meant: "A after B"
+is reported when A's earliest day is after B's latest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from collections.abc import Iterator
+
+from ..model import DateFact, Notice
+from . import CheckContext, Hit, register
+
+_PART = {"month-end": "底", "early": "上旬", "mid": "中旬", "late": "下旬"}
+#: DateFact.year_from values meaning the year was written once for several dates on purpose
+_CONVENTIONAL_YEAR = ("range", "list")
+
+
+def fmt_date(d: DateFact | _dt.date) -> str:
+    """A date as a notice writes it: "2020年7月6日", "2021年5月底", "2022年8月"."""
+    if isinstance(d, _dt.date):
+        return f"{d.year}年{d.month}月{d.day}日"
+    v = d.value
+    if d.precision == "day":
+        return f"{v.year}年{v.month}月{v.day}日"
+    return f"{v.year}年{v.month}月{_PART.get(d.precision, '')}"
+
+
+def add_months(d: _dt.date, months: int) -> _dt.date:
+    """*d* plus whole calendar *months* (the 31st becomes the month's last day)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _after(a: DateFact, b: DateFact) -> bool:
+    """True when *a* is after *b* whichever days the two texts meant."""
+    return a.value > b.latest
+
+
+def _not_after(a: DateFact, b: DateFact) -> bool:
+    """True when *a* is on or before *b* whichever days the two texts meant."""
+    return a.latest <= b.value
+
+
+# -- DAT001 / DAT002 / DAT003 -------------------------------------------------------------
+
+@register("inspection-dates-ordered")
+def inspection_dates_ordered(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT001: the inspection starts after it ends."""
+    insp = ctx.notice.inspection
+    if insp.start and insp.end and _after(insp.start, insp.end):
+        yield Hit(insp.end.span, {"start": fmt_date(insp.start), "end": fmt_date(insp.end)},
+                  related=((insp.start.span, "巡察开始日期"),))
+
+
+@register("feedback-after-inspection")
+def feedback_after_inspection(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT002: the feedback is dated on or before the inspection's last day."""
+    n = ctx.notice
+    end = n.inspection.end
+    if n.feedback and end and _not_after(n.feedback, end):
+        yield Hit(n.feedback.span, {"feedback": fmt_date(n.feedback), "end": fmt_date(end)},
+                  related=((end.span, "巡察结束日期"),))
+
+
+@register("signed-after-feedback")
+def signed_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT003: signature or publication before the feedback; publication before signature."""
+    n = ctx.notice
+    signed, published, fb = n.signature.date, n.published, n.feedback
+    if fb and signed and _after(fb, signed):
+        yield Hit(signed.span, {"what": "成文日期", "date": fmt_date(signed),
+                                "other": "反馈日期", "other_date": fmt_date(fb)},
+                  related=((fb.span, "反馈日期"),))
+    if fb and published and _after(fb, published):
+        yield Hit(published.span, {"what": "发布日期", "date": fmt_date(published),
+                                   "other": "反馈日期", "other_date": fmt_date(fb)},
+                  related=((fb.span, "反馈日期"),))
+    if signed and published and _after(signed, published):
+        yield Hit(published.span, {"what": "发布日期", "date": fmt_date(published),
+                                   "other": "成文日期", "other_date": fmt_date(signed)},
+                  related=((signed.span, "成文日期"),))
+
+
+# -- DAT004 ------------------------------------------------------------------------------
+
+@register("deadlines-not-passed")
+def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT004: a deadline before the reference date for work still reported unfinished.
+
+    Deadline parts of a progress statement are part of its still-ongoing count. A progress
+    statement dated earlier than the reference date ("截至2021年3月") is judged at its own date.
+    """
+    as_of = ctx.as_of
+    for p in ctx.notice.progress:
+        ref = min(as_of, p.as_of.latest) if p.as_of else as_of
+        for part in p.breakdown:
+            if part.deadline.latest < ref:
+                yield Hit(part.deadline.span, {
+                    "what": f"时限为{part.deadline.text}的{_num(part.count.value)}项",
+                    "deadline": fmt_date(part.deadline), "as_of": fmt_date(ref)},
+                    related=((p.span, "进展情况"),))
+    for leaf in ctx.notice.leaves():
+        dl = leaf.deadline
+        if leaf.status == "ongoing" and dl is not None and dl.latest < as_of:
+            title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"
+            yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": fmt_date(dl),
+                                "as_of": fmt_date(as_of)},
+                      related=(((leaf.status_span or leaf.title_span), "标注为正在整改"),))
+
+
+def _num(v: int | float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+# -- DAT005 ------------------------------------------------------------------------------
+
+def _key_dates(n: Notice) -> Iterator[tuple[str, DateFact]]:
+    insp = n.inspection
+    if insp.start:
+        yield "巡察开始日期", insp.start
+    if insp.end:
+        yield "巡察结束日期", insp.end
+    if n.feedback:
+        yield "反馈日期", n.feedback
+    for p in n.progress:
+        for part in p.breakdown:
+            yield "完成时限", part.deadline
+    for leaf in n.leaves():
+        if leaf.deadline:
+            yield "完成时限", leaf.deadline
+
+
+@register("key-dates-have-year")
+def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT005: a key date without a year, unless the year was given once for a range/list."""
+    seen: set[int] = set()
+    for label, d in _key_dates(ctx.notice):
+        if not d.year_inferred or d.span.start in seen:
+            continue
+        if getattr(d, "year_from", None) in _CONVENTIONAL_YEAR:
+            continue
+        seen.add(d.span.start)
+        yield Hit(d.span, {"label": label, "text": d.text, "inferred": fmt_date(d)})
+
+
+# -- DAT006 ------------------------------------------------------------------------------
+
+@register("dates-exist")
+def dates_exist(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT006: a date-shaped text that names no calendar day."""
+    for bad in ctx.notice.invalid_dates:
+        yield Hit(bad.span, {"text": bad.text, "reason": bad.reason})
+
+
+# -- DAT007 ------------------------------------------------------------------------------
+
+_MONTH_TOLERANCE = 15  # days
+_DAY_TOLERANCE = 1
+
+
+@register("durations-match-dates")
+def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT007: "为期N天" against the inspection dates; "经过N个月" against feedback..signature."""
+    n = ctx.notice
+    durations = list(n.durations)
+    if n.inspection.duration and n.inspection.duration not in durations:
+        durations.append(n.inspection.duration)
+    for dur in durations:
+        if dur.subject == "inspection":
+            start, end, what = n.inspection.start, n.inspection.end, "巡察起止日期"
+        elif dur.subject == "rectification":
+            start, end, what = n.feedback, n.signature.date or n.published, "反馈日期至成文日期"
+        else:
+            continue
+        if start is None or end is None or end.value < start.value:
+            continue
+        a, b = start.value, end.value
+        if dur.days is not None:
+            actual = (b - a).days + 1  # both ends counted, as notices count "为期"
+            tol = _DAY_TOLERANCE if dur.subject == "inspection" else _MONTH_TOLERANCE
+            if abs(actual - dur.days) <= tol or abs(actual - 1 - dur.days) <= tol:
+                continue
+            dates = f"{fmt_date(start)}至{fmt_date(end)}共{actual}天"
+        elif dur.months is not None:
+            if abs((b - add_months(a, dur.months)).days) <= _MONTH_TOLERANCE:
+                continue
+            dates = f"{fmt_date(start)}至{fmt_date(end)}约{round((b - a).days / 30.44, 1)}个月"
+        else:
+            continue
+        yield Hit(dur.span, {"text": dur.text, "what": what, "dates": dates},
+                  related=((start.span, "起始日期"), (end.span, "截止日期")))
+
+
+# -- DAT008 ------------------------------------------------------------------------------
+
+@register("report-within-window")
+def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
+    """DAT008: a 整改报告 dated later than ``options.months`` after the feedback."""
+    n = ctx.notice
+    reported = n.signature.date or n.published
+    months = int(ctx.options.get("months", 2))
+    if n.feedback is None or reported is None:
+        return
+    due = add_months(n.feedback.latest, months)
+    if reported.value > due:
+        yield Hit(reported.span, {"feedback": fmt_date(n.feedback), "date": fmt_date(reported),
+                                  "months": months, "due": fmt_date(due),
+                                  "late": (reported.value - due).days},
+                  related=((n.feedback.span, "反馈日期"),))
