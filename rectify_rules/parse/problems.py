@@ -1,0 +1,185 @@
+"""The problem tree: the part of the outline that enumerates the feedback problems.
+
+Notices wrap the problems in organisational sections (提高政治站位 / 加强组织领导, 下一步工作,
+巩固整改成果, 问题线索的处理情况, 需要进一步整改的事项 …). The choice uses general signals only:
+
+1. heading vocabulary — every heading is read as *organisational* (more organisational terms
+   than problem terms), *problem* (不到位 / 不够 / 薄弱 / 差距 / 不足 / …方面 / 问题) or neutral;
+2. at a level where some siblings are organisational, the level is a list of SECTIONS: only
+   the sections with evidence of problems are kept (a problem heading in the subtree, or
+   rectification labels 整改情况 / 整改措施 / 整改成效 at paragraph starts);
+3. a single remaining section with children is a container: its children are the groups;
+4. tie-breaker: when several sections remain, the reading whose level sizes (groups, items,
+   leaves) match more of the declared counts ("3个方面11个问题") wins.
+
+An item without numbered sub-items whose body opens with its own problem paragraph
+("针对…的问题。", then "整改情况:…") gets that paragraph as its one leaf: a child Node with
+``marker=None`` — only where other items at the same depth have children, so a problem that
+is its own leaf (its text begins with the rectification) stays a leaf.
+
+Each leaf gets ``status`` / ``status_span`` / ``deadline`` from its own text
+(:mod:`rectify_rules.parse.status`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import Count, Node, Span
+from ..text import SourceText
+from .status import find_deadline, find_status
+
+_ORG = re.compile(r"组织领导|政治站位|提高站位|思想认识|政治担当|下一步|巩固|长效|线索|进一步整改"
+                  r"|工作重点|常抓不懈|建章立制|举一反三|整改成果|主要做法|总体情况|基本情况"
+                  r"|整改工作|整改方案|立行立改|工作机制|责任意识")
+_PROBLEM = re.compile(r"方面$|不到位|不够|不足|不力|不严|不实|不强|不高|不深|不细|不准|不全|不充分"
+                      r"|不规范|不明显|不扎实|不彻底|不紧密|不健全|不完善|不突出|不理想|薄弱|差距"
+                      r"|欠缺|滞后|短板|弱项|缺失|缺位|漏洞|偏差|乏力|淡薄|混乱|问题$")
+_WEAK_PROBLEM = re.compile(r"问题")
+_LABEL = (r"(?:整改(?:情况|措施|成效|进展|结果|落实情况|完成情况)|整改措施及成效|主要整改措施"
+          r"|落实情况)[ ]*[:：]")
+_RECT_LABEL = re.compile(rf"(?:^|\n)[ ]*{_LABEL}")
+_LABEL_AT = re.compile(_LABEL)
+_PARA_END = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[。!?]")
+
+
+def _kind(title: str) -> str:
+    strong = len(_PROBLEM.findall(title))
+    if len(_ORG.findall(title)) > strong:
+        return "org"
+    if strong or _WEAK_PROBLEM.search(title):
+        return "problem"
+    return "neutral"
+
+
+class _Ctx:
+    """Per-notice lookups: the rectification label offsets, declared values."""
+
+    __slots__ = ("norm", "original", "labels", "declared")
+
+    def __init__(self, src: SourceText, declared: Sequence[Count]) -> None:
+        self.norm = src.norm
+        self.original = src.original
+        self.labels = [m.end() for m in _RECT_LABEL.finditer(src.norm)]
+        self.declared = {c.value for c in declared}
+
+    def labels_in(self, span: Span) -> int:
+        return (bisect.bisect_left(self.labels, span.end)
+                - bisect.bisect_left(self.labels, span.start))
+
+
+def _evidence(node: Node, ctx: _Ctx) -> bool:
+    if _kind(node.title) == "problem" or ctx.labels_in(node.span):
+        return True
+    return any(_evidence(c, ctx) for c in node.children)
+
+
+def _sizes(groups: Sequence[Node]) -> set[int]:
+    sizes, level = set(), list(groups)
+    while level:
+        sizes.add(len(level))
+        level = [c for n in level for c in n.children]
+    sizes.add(sum(len(g.leaves()) for g in groups))
+    return sizes
+
+
+def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...]:
+    keep = [n for n in nodes if _kind(n.title) != "org"]
+    if len(keep) < len(nodes):  # a level of sections: keep those showing problems
+        keep = [n for n in keep if _evidence(n, ctx)]
+    if not keep:
+        return ()
+    if len(keep) == 1 and keep[0].children and depth < 3:
+        inner = _choose(keep[0].children, ctx, depth + 1)
+        if inner:
+            return inner
+    if len(keep) > 1 and len(keep) < len(nodes) and ctx.declared:
+        biggest = max(keep, key=lambda n: len(n.leaves()))
+        inner = _choose(biggest.children, ctx, depth + 1) if biggest.children else ()
+        if inner and (len(_sizes(inner) & ctx.declared) > len(_sizes(keep) & ctx.declared)):
+            return inner
+    return tuple(keep)
+
+
+def _problem_paragraph(node: Node, ctx: _Ctx) -> Node | None:
+    """The unnumbered problem paragraph opening *node*'s body, as a leaf Node."""
+    norm, body = ctx.norm, node.body_span
+    if not len(body) or "\n" not in norm[node.title_span.end:body.start]:
+        return None  # the body continues the heading line: the node is its own leaf
+    nl = _PARA_END.search(norm, body.start, body.end)
+    if nl is None:
+        return None
+    para = Span(body.start, nl.start())
+    if _LABEL_AT.match(norm, body.start) or not ctx.labels_in(Span(nl.start(), body.end)):
+        return None  # opens with the rectification text, or no rectification text follows
+    end = para.end
+    while end > para.start and norm[end - 1].isspace():
+        end -= 1
+    stop = _SENTENCE_END.search(norm, para.start, end)
+    t_end = stop.start() if stop else end
+    rest = nl.end()
+    while rest < body.end and norm[rest].isspace():
+        rest += 1
+    return Node(marker=None, title=ctx.original[para.start:t_end], span=Span(para.start, body.end),
+                title_span=Span(para.start, t_end), body_span=Span(min(rest, body.end), body.end))
+
+
+def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ...]:
+    branching: set[int] = set()
+
+    def mark(nodes: Sequence[Node], depth: int) -> None:
+        for n in nodes:
+            if n.children:
+                branching.add(depth)
+                mark(n.children, depth + 1)
+
+    def rebuild(n: Node, depth: int) -> Node:
+        if n.children:
+            return attrs.evolve(n, children=tuple(rebuild(c, depth + 1) for c in n.children))
+        if depth in branching:
+            child = _problem_paragraph(n, ctx)
+            if child is not None:
+                return attrs.evolve(n, children=(child,),
+                                    body_span=Span(n.body_span.start, n.body_span.start))
+        return n
+
+    mark(groups, 0)
+    return tuple(rebuild(g, 0) for g in groups)
+
+
+def _annotate(n: Node, norm: str, dates) -> Node:
+    if n.children:
+        return attrs.evolve(n, children=tuple(_annotate(c, norm, dates) for c in n.children))
+    status = find_status(norm, n.body_span)
+    deadline = None
+    if dates is not None and len(n.body_span):
+        try:
+            in_body = dates.within(n.body_span)
+        except Exception:  # a date scan that cannot answer must not break the parse
+            in_body = ()
+        deadline = find_deadline(norm, in_body)
+    return attrs.evolve(n, status=status[0] if status else None,
+                        status_span=status[1] if status else None, deadline=deadline)
+
+
+def select_problems(src: SourceText, outline: tuple[Node, ...], declared: tuple[Count, ...] = (),
+                    dates=None) -> tuple[Node, ...]:
+    """The problem tree of *outline*: top-level groups first, leaves with status and deadline.
+
+    *dates* is the notice's ``DateScan`` (its ``within(span)`` gives the dates in a span);
+    without it no deadline is read. Returns ``()`` when no part of the outline enumerates
+    problems.
+    """
+    if not outline:
+        return ()
+    ctx = _Ctx(src, declared)
+    groups = _choose(outline, ctx)
+    if not groups or not any(_evidence(g, ctx) for g in groups):
+        return ()
+    groups = _add_paragraph_leaves(groups, ctx)
+    return tuple(_annotate(g, src.norm, dates) for g in groups)

@@ -1,0 +1,77 @@
+"""Status and deadline phrases in the rectification text of one problem.
+
+Status: the LAST explicit statement in the text wins — a body can list what was done and then
+say "正在整改中，按计划2021年7月底前完成".
+
+- completed: 已完成整改 / 完成整改 / 整改完成 / 已整改到位 / 目前已完成 / 已全部整改完毕 /
+  已落实到位 / 已全部补缴到位 / 已办结 …, ending the clause (followed by punctuation, 并 …
+  or the end of the text);
+- ongoing: 正在整改(中) / 持续整改 / 目前(…)正在… / 尚未完成 / 未完成整改 / 基本完成 / 已基本…到位.
+
+基本完成 ("basically done") is read as ongoing: a notice that says so has not closed the
+problem, and CNT005 compares per-problem markers with the summary's 正在整改 count, where
+such problems are counted as unfinished.
+
+Deadline: a date followed by a completion verb ("2021年7月底前完成", "于2021年12月31日整改完成",
+"8月底初稿完成", "12月完成修编") or preceded by "完成时限:" — the last one in the text. A date
+after 已 / 已于 (done on that day) or 截至 / 截止 (as of) is not a deadline. Dates come from the
+date scan (``dates.within(span)``); nothing is parsed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import DateFact, Span, Status
+
+_HAN = r"\u4e00-\u9fff"
+_CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
+_STATUS = re.compile(
+    rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
+    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|目前[{_HAN}]{{0,4}}?正在(?=[{_HAN}])"
+    rf"|还在[{_HAN}]{{0,6}}中)"
+    rf"|(?P<completed>已(?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结)(?:到位|完毕|工作)?{_CLAUSE_END}"
+    rf"|已(?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
+    rf"|(?:完成整改|整改完成|整改完毕|整改到位){_CLAUSE_END})"
+)
+# a completion phrase in a clause that states an aim or a plan ("确保问题整改到位",
+# "督促公司完成整改", "按计划于2021年12月31日整改完成") is not a status — unless the clause
+# says it happened (已)
+_CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
+_AIM = re.compile(r"确保|力争|争取|做到|推动|督促|要求|务必|保证|以期|直至|计划|预计|将|需|应|前|时限")
+_NEGATED_BEFORE = re.compile(r"[未没]$")
+_CLAUSE_LOOKBACK = 30
+
+_AFTER_DATE = re.compile(
+    rf"[ ]*(?:底)?(?:前|以前|之前)?[ ]*(?:需|要|将|可|能|应)?(?:全面|全部|基本)?"
+    rf"(?:[{_HAN}]{{0,2}}?)(?:整改)?(?:完成|办结|整改到位)")
+_BEFORE_DATE = re.compile(r"(?:完成|整改)(?:时限|期限|时间)[ ]*[:：]?[ ]*$")
+_NOT_DEADLINE_BEFORE = re.compile(r"(?:已|已于|已在|已经|截至|截止|截止到|截至到)[ ]*$")
+
+
+def find_status(norm: str, span: Span) -> tuple[Status, Span] | None:
+    """The last explicit status statement in ``norm[span]`` and its span, or None."""
+    last: tuple[Status, Span] | None = None
+    for m in _STATUS.finditer(norm, span.start, span.end):
+        kind = m.lastgroup
+        if kind == "completed" and not m.group().startswith("已"):
+            lo = max(span.start, m.start() - _CLAUSE_LOOKBACK)
+            starts = [c.end() for c in _CLAUSE_START.finditer(norm, lo, m.start())]
+            clause = norm[starts[-1] if starts else lo:m.start()]
+            if _NEGATED_BEFORE.search(clause) or ("已" not in clause and _AIM.search(clause)):
+                continue
+        last = ("completed" if kind == "completed" else "ongoing", Span(m.start(), m.end()))
+    return last
+
+
+def find_deadline(norm: str, dates: Iterable[DateFact]) -> DateFact | None:
+    """The last date among *dates* that is stated as a completion deadline in *norm*."""
+    found: DateFact | None = None
+    for d in dates:
+        head = norm[max(0, d.span.start - 8):d.span.start]
+        if _NOT_DEADLINE_BEFORE.search(head):
+            continue
+        if _BEFORE_DATE.search(head) or _AFTER_DATE.match(norm, d.span.end):
+            found = d
+    return found
