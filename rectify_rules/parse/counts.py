@@ -1,0 +1,156 @@
+"""Count claims about the feedback, progress statements, breakdowns and percentages.
+
+Entry point: :func:`parse_counts`. Approach: precompiled ``re`` candidates on ``src.norm``
+(1:1 with the original, so every offset found is an original offset), each candidate checked
+against its clause / sentence. This module holds the declared counts ("共反馈3个方面11个问题")
+and the small text helpers shared with :mod:`.progress` and :mod:`.breakdowns`.
+
+Declared counts are only taken in feedback context: the clause (text between , ; : 。 ! ? and
+line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/提出的/指出的/交办, and the count
+must not be a completion figure ("已整改8个问题" is progress, not a claim about the feedback).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from attrs import frozen
+
+from ..model import Breakdown, Count, Percentage, Progress, Span
+from ..text import SourceText
+from .numerals import CN_NUM_CHARS, cn_to_int
+
+__all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses"]
+
+#: a numeral: Arabic digits, or Chinese numerals starting with a digit character (a bare
+#: 万/百/千 is not a number). Never the tail of a longer number, never an ordinal (第…).
+NUM = (rf"(?:(?<![\d.第])\d+|(?<![{CN_NUM_CHARS}第])"
+       rf"[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)")
+#: a numeral that may carry decimals (percentages, amounts)
+DEC = rf"(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)"
+
+_CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
+_SENTENCE_SEP = re.compile(r"[。!?！？\n]")
+
+_DECLARED = re.compile(
+    rf"(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面))"
+    rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面)"
+    rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
+    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题"
+    rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条])"
+    rf"|(?P<tasks>(?P<n_task>{NUM})[个项条](?:具体)?整改任务"
+    rf"|整改任务(?:共)?(?P<n_task2>{NUM})[个项条])"
+    rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
+    rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项])")
+_FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|提出的|指出的|交办")
+#: a completion / ongoing verb right before a count: the count is progress, not a claim
+_PROGRESS_BEFORE = re.compile(
+    r"(?:完成|整改|推进|落实|办结|销号|剩余|尚有|还有|仍有|正在|持续|未)(?:了|的)?\s*$")
+_GROUPS = {"categories": ("n_cat",), "aspects": ("n_asp",), "items": ("n_item",),
+           "problems": ("n_prob", "n_prob2"), "tasks": ("n_task", "n_task2"),
+           "measures": ("n_meas", "n_meas2")}
+
+
+@frozen
+class Counts:
+    """What :func:`parse_counts` found, each tuple in text order."""
+
+    declared: tuple[Count, ...] = ()
+    progress: tuple[Progress, ...] = ()
+    breakdowns: tuple[Breakdown, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+
+
+def number_value(s: str) -> int | float | None:
+    """Arabic (with decimals) or Chinese numeral → number; None if it is not one."""
+    if not s:
+        return None
+    if "." in s:
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    return cn_to_int(s)
+
+
+class Clauses:
+    """Clause and sentence boundaries of one normalised text (computed once)."""
+
+    __slots__ = ("norm", "_clause", "_sentence")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._clause = [m.start() for m in _CLAUSE_SEP.finditer(norm)]
+        self._sentence = [m.start() for m in _SENTENCE_SEP.finditer(norm)]
+
+    @staticmethod
+    def _around(seps: list[int], pos: int, length: int) -> tuple[int, int]:
+        i = bisect.bisect_right(seps, pos - 1)  # first separator at or after pos
+        start = seps[i - 1] + 1 if i > 0 else 0
+        end = seps[i] if i < len(seps) else length
+        return start, end
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the clause containing offset *pos* (separators excluded)."""
+        return self._around(self._clause, pos, len(self.norm))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the sentence containing *pos*, surrounding spaces trimmed."""
+        start, end = self._around(self._sentence, pos, len(self.norm))
+        seg = self.norm[start:end]
+        lead = len(seg) - len(seg.lstrip())
+        return start + lead, start + len(seg.rstrip())
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Every non-blank sentence, in order."""
+        out, start = [], 0
+        for sep in [*self._sentence, len(self.norm)]:
+            seg = self.norm[start:sep]
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                out.append((start + lead, start + len(seg.rstrip())))
+            start = sep + 1
+        return out
+
+
+def parse_declared(src: SourceText, clauses: Clauses | None = None) -> tuple[Count, ...]:
+    """Every count claim about the feedback ("3个方面", "11个问题", "二十五项整改任务")."""
+    norm = src.norm
+    clauses = clauses or Clauses(norm)
+    out: list[Count] = []
+    for m in _DECLARED.finditer(norm):
+        quantity = m.lastgroup
+        if quantity is None or quantity.startswith("n_"):
+            quantity = next(q for q in _GROUPS if m.group(q) is not None)
+        num = next(m.group(g) for g in _GROUPS[quantity] if m.group(g) is not None)
+        value = cn_to_int(num)
+        if value is None or value <= 0:
+            continue
+        if quantity == "aspects" and value == 1 and "个" not in m.group():
+            continue  # "一方面……另一方面" is a connective, not a count
+        c_start, c_end = clauses.clause(m.start())
+        if not _FEEDBACK_CONTEXT.search(norm, c_start, c_end):
+            continue
+        if _PROGRESS_BEFORE.search(norm[max(c_start, m.start() - 8):m.start()]):
+            continue
+        span = Span(m.start(), m.end())
+        out.append(Count(quantity=quantity, value=value, text=src.slice(span), span=span))
+    return tuple(out)
+
+
+def parse_counts(src: SourceText, dates=None) -> Counts:
+    """Declared counts, progress statements, breakdowns and percentages of *src*.
+
+    *dates* is the :class:`DateScan` of the same text (``.within(span)``); without it the
+    progress statements carry no as-of date and no deadline breakdown. Never raises on a
+    document: what is not recognised is left out.
+    """
+    from .breakdowns import parse_breakdowns, parse_percentages
+    from .progress import parse_progress
+
+    clauses = Clauses(src.norm)
+    return Counts(declared=parse_declared(src, clauses),
+                  progress=parse_progress(src, dates, clauses),
+                  breakdowns=parse_breakdowns(src, clauses),
+                  percentages=parse_percentages(src, clauses))

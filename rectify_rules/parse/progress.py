@@ -1,0 +1,153 @@
+"""Progress statements: "截至目前,巡察反馈的25项整改任务已按期完成17项,正在整改事项8项(其中…)".
+
+Every statement is kept separately — a notice can state two that disagree (CNT003 compares
+them). A statement is one sentence holding at least one classified figure: completed
+("已整改8个问题", "8个问题已整改到位"), ongoing ("正在整改事项8项", "3个问题纳入持续整改",
+"剩余2项正在推进", "尚未完成1项"), other ("基本完成2项") or a rate ("整改完成率达100%").
+Figures are counted items only (个/项/条/件), so amounts ("已整改退缴16.25万元") and objects
+("完成2条道路的财审") are not progress. The total is the count stated before those figures in
+the same sentence ("25项整改任务", "反馈的11个问题", "共15项") — never borrowed from another
+sentence. Deadline parts ("2021年5月底前需完成整改1项") come from the DateScan and are kept
+out of the completed figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DateFact, DeadlinePart, Figure, Progress, Span
+from ..text import SourceText
+from .counts import DEC, NUM, Clauses, number_value
+
+_UNIT = r"[个项条件]"
+_NOUN = r"(?:具体)?(?:整改)?(?:问题|任务|事项)"
+#: the figure may not be followed by an object noun ("完成2条道路"): only a problem noun,
+#: a clause end, or a status word
+_AFTER_OK = r"(?=\s*(?:$|[,;:。!?、()（）]|已|均|正在|纳入|持续|尚|未|仍|整改|基本|需|按))"
+_ONGOING_VERB = (r"(?:正在(?:整改|推进|落实|办理)中?|持续整改|未到(?:整改)?时限|尚未(?:完成|整改)(?:整改|到位)?"
+                 r"|未完成(?:整改)?|未整改(?:到位)?|剩余|尚有|还有|仍有)")
+_OTHER_VERB = r"(?:基本完成(?:整改)?|基本整改到位)"
+_DONE_VERB = (r"(?:(?:已经?|均已|累计)(?:按期|全部|按时)?(?:整改)?完成(?:整改)?|(?<![需应须要前划计])(?:整改)?完成(?:整改)?"
+              r"|(?:已经?|均已)(?:整改|办结|销号)(?:到位|完毕|完成)?)")
+
+_PRE = re.compile(
+    rf"(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})|(?P<done>{_DONE_VERB}))"
+    rf"了?(?:的)?\s*(?:{_NOUN})?\s*(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
+_POST = re.compile(
+    rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?\s*"
+    rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正在(?:整改|推进|落实)|持续整改|尚未完成|未完成|整改中)"
+    rf"|(?P<other>基本完成|基本整改到位)"
+    rf"|(?P<done>(?:已经?|均已)(?:按期|全部)?(?:整改|完成|办结|销号)(?:整改)?(?:到位|完毕)?)"
+    rf"(?!\s*(?:整改)?\s*{NUM}))")
+_RATE = re.compile(rf"(?:完成|整改|销号|办结)率\s*(?:为|达到?|已达)?\s*(?P<n>{DEC})\s*%")
+_TOTAL = re.compile(
+    rf"(?:(?:共|共有|共计|合计|总计)\s*(?P<n1>{NUM})(?P<u1>{_UNIT})"
+    rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN})")
+_ALL_DONE = re.compile(r"(?:已经?|均已)?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
+_AS_OF = re.compile(r"(?:截[至止]|到)\s*")
+_DEADLINE_TAIL = re.compile(
+    rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
+    rf"(?P<n>{NUM})(?P<u>{_UNIT})")
+_CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有")
+
+
+def _figure(norm: str, m: re.Match, group: str = "n", unit: str = "u") -> Figure | None:
+    value = number_value(m.group(group))
+    if value is None:
+        return None
+    return Figure(value=value, span=Span(m.start(group), m.end(unit)))
+
+
+def _deadline_parts(norm: str, start: int, end: int, dates) -> list[DeadlinePart]:
+    if dates is None:
+        return []
+    try:
+        found = dates.within(Span(start, end))
+    except Exception:  # a date scanner that cannot answer leaves the breakdown empty
+        return []
+    parts = []
+    for d in found:
+        m = _DEADLINE_TAIL.match(norm, d.span.end)
+        if m is None or m.end() > end:
+            continue
+        value = number_value(m.group("n"))
+        if value is None:
+            continue
+        fig = Figure(value=value, span=Span(m.start("n"), m.end("u")))
+        parts.append(DeadlinePart(deadline=d, count=fig, span=Span(d.span.start, m.end())))
+    return parts
+
+
+def _as_of(norm: str, start: int, end: int, dates) -> DateFact | None:
+    """The date right after 截至/截止 at the start of the statement ("截至2021年6月底")."""
+    if dates is None:
+        return None
+    for m in _AS_OF.finditer(norm, start, min(end, start + 12)):
+        try:
+            found = dates.within(Span(m.end(), min(end, m.end() + 16)))
+        except Exception:
+            return None
+        for d in found:
+            if d.span.start == m.end():
+                return d
+    return None
+
+
+def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
+    norm = src.norm
+    if not _CUE.search(norm, start, end):
+        return None
+    deadline = _deadline_parts(norm, start, end, dates)
+    taken = [p.span for p in deadline]
+    kinds: dict[str, list[Figure]] = {"done": [], "ongoing": [], "other": []}
+
+    def free(span: Span) -> bool:
+        return not any(t.start < span.end and span.start < t.end for t in taken)
+
+    for rx in (_PRE, _POST):
+        for m in rx.finditer(norm, start, end):
+            fig = _figure(norm, m)
+            if fig is None or not free(fig.span):
+                continue
+            kind = next(k for k in ("ongoing", "other", "done") if m.group(k) is not None)
+            kinds[kind].append(fig)
+            taken.append(fig.span)
+    rate_m = _RATE.search(norm, start, end)
+    rate = None
+    if rate_m is not None:
+        value = number_value(rate_m.group("n"))
+        if value is not None:
+            rate = Figure(value=float(value), span=Span(rate_m.start("n"), rate_m.end()))
+    first = min((f.span.start for fs in kinds.values() for f in fs), default=end)
+    total = None
+    for m in _TOTAL.finditer(norm, start, first):
+        n, u = ("n1", "u1") if m.group("n1") is not None else ("n2", "u2")
+        fig = _figure(norm, m, n, u)
+        if fig is not None and free(fig.span):
+            total = fig
+            break
+    completed = kinds["done"][0] if kinds["done"] else None
+    if completed is None and total is not None:
+        all_done = _ALL_DONE.search(norm, total.span.end, end)
+        if all_done is not None:  # "反馈的11个问题已全部完成整改": completed = the total
+            completed = Figure(value=total.value, span=Span(all_done.start(), all_done.end()))
+    ongoing = kinds["ongoing"][0] if kinds["ongoing"] else None
+    if completed is None and ongoing is None and not kinds["other"] and rate is None:
+        return None
+    span = Span(start, end)
+    return Progress(span=span, total=total, completed=completed, ongoing=ongoing,
+                    other=tuple(kinds["other"]), rate=rate,
+                    as_of=_as_of(norm, start, end, dates), breakdown=tuple(deadline),
+                    text=src.slice(span))
+
+
+def parse_progress(src: SourceText, dates=None,
+                   clauses: Clauses | None = None) -> tuple[Progress, ...]:
+    """Every progress statement of *src*, in text order."""
+    clauses = clauses or Clauses(src.norm)
+    out = []
+    for start, end in clauses.sentences():
+        st = _statement(src, start, end, dates)
+        if st is not None:
+            out.append(st)
+    return tuple(out)
