@@ -1,0 +1,164 @@
+"""Web-page boilerplate: navigation, counters, share widgets, print/close links, metadata.
+
+Notices scraped from web pages carry lines that are not part of the notice: a breadcrumb
+("首页 > 要闻动态 > 通知公告"), "今天是:", view counters, "扫一扫在手机打开当前页",
+"【打印】【关闭】", "【责任编辑:…】" and so on. :func:`scan` finds them (as spans the
+orchestrator blanks with :meth:`SourceText.without`) and reads the metadata line
+("来源:… 发布时间:2021-02-10 23:00 点击量:…") for the publication date and the source.
+
+The patterns are data (:data:`JUNK_LINES`, :data:`JUNK_TOKENS`, :data:`META_LABELS`):
+whole lines that are nothing but page furniture, and bracketed widgets / fixed phrases that
+may also trail a line of text. Everything is matched on the normalised view, so full-width
+colons and digits need no special cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import evolve, frozen
+
+from ..model import DateFact, Span, TextFact
+from ..text import SourceText
+
+__all__ = ["Boilerplate", "scan", "JUNK_LINES", "JUNK_TOKENS", "META_LABELS"]
+
+
+@frozen
+class Boilerplate:
+    """Spans of page furniture (kept out of the body) and the metadata they gave."""
+
+    spans: tuple[Span, ...] = ()
+    published: DateFact | None = None
+    source: TextFact | None = None
+
+
+#: a whole line (stripped, normalised) that is page furniture
+JUNK_LINES: tuple[str, ...] = (
+    r"首页",
+    r"(?:首页|网站首页)?\s*(?:[>›»]\s*[^>›»]{1,20}\s*){1,6}",  # breadcrumb "> 要闻动态 > 通知公告"
+    r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]?.{0,60}",
+    r"今天是\s*[:：]?.{0,30}",
+    r"(?:阅读量|阅读次数|阅读数|点击量|点击数|点击次数|浏览次数|浏览量|访问量|访问次数)"
+    r"\s*[:：]?\s*\d*\s*次?",
+    r"(?:用|打开)?(?:微信|手机)?\s*扫(?:描|一扫).{0,20}(?:二维码|当前页|分享|朋友圈|阅读)?.{0,10}",
+    r"分享(?:至|到).{0,20}",
+    r"(?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,80}",
+    r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?.{0,10}",
+    r"(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享|纠错|加入收藏)\s*[】\]]?\s*)+",
+    r"(?:责任编辑|编辑|审核|校对|作者|供稿|撰稿)\s*[:：].{1,20}",
+    r"(?:版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|网站地图).{0,80}",
+    r".{0,40}(?:ICP备|公网安备).{0,60}",
+)
+#: furniture that may also sit inside a line (bracketed widgets, share prompts)
+JUNK_TOKENS: tuple[str, ...] = (
+    r"[【\[]\s*(?:责任编辑|编辑|审核|作者|来源)\s*[:：][^】\]\n]{0,30}[】\]]",
+    r"(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错)\s*[】\]]\s*){1,}",
+    r"[【\[]\s*(?:字号|字体)\s*[:：]?\s*大\s*中\s*小\s*[】\]]",
+    r"扫一扫在手机(?:上)?打开当前页",
+    r"用微信扫描二维码",
+    r"分享至好友和朋友圈",
+)
+#: labels of a metadata line; "date" labels carry the publication time, "source" the origin
+META_LABELS: dict[str, str] = {
+    "信息来源": "source", "文章来源": "source", "来源": "source",
+    "发布日期": "date", "发布时间": "date", "发文日期": "date", "更新时间": "date",
+    "更新日期": "date", "日期": "date", "时间": "date",
+    "阅读量": "count", "阅读次数": "count", "点击量": "count", "点击数": "count",
+    "点击次数": "count", "浏览次数": "count", "浏览量": "count", "访问量": "count",
+    "作者": "other", "编辑": "other", "责任编辑": "other", "发布者": "other",
+    "发布机构": "other", "字号": "other",
+}
+
+_JUNK_LINE_RE = re.compile(r"(?:" + "|".join(JUNK_LINES) + r")")
+_JUNK_TOKEN_RE = re.compile(r"(?:" + "|".join(JUNK_TOKENS) + r")")
+_LABELS = "|".join(sorted(META_LABELS, key=len, reverse=True))
+_LABEL_RE = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
+#: the timestamp inside a date field: "2021-04-30 16:35", "2021- 06- 28 16: 53", "2021年2月10日"
+_STAMP_RE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?")
+_TIME_RE = re.compile(r"\s*(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*")
+_COUNT_VALUE_RE = re.compile(r"\d*\s*次?")
+#: a metadata line is short; the body's "来源" in a sentence is not a metadata field
+_META_MAX = 160
+_SOURCE_MAX = 40
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
+
+
+def scan(src: SourceText) -> Boilerplate:
+    """Find page furniture and the metadata line in *src*; never raises."""
+    spans: list[Span] = []
+    published: DateFact | None = None
+    source: TextFact | None = None
+    for line_span, line in src.lines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        content = Span(line_span.start + lead, line_span.start + lead + len(stripped))
+        meta = _metadata(src, content, stripped)
+        if meta is not None:
+            spans.append(content)
+            date, origin = meta
+            published = published or date
+            source = source or origin
+            continue
+        if _JUNK_LINE_RE.fullmatch(stripped):
+            spans.append(content)
+            continue
+        for m in _JUNK_TOKEN_RE.finditer(line):
+            spans.append(Span(line_span.start + m.start(), line_span.start + m.end()))
+    return Boilerplate(spans=tuple(spans), published=published, source=source)
+
+
+def _metadata(src: SourceText, content: Span,
+              line: str) -> tuple[DateFact | None, TextFact | None] | None:
+    """Read a metadata line ("来源:X 日期:Y 阅读量:Z"); None if *line* is not one."""
+    if len(line) > _META_MAX:
+        return None
+    fields = list(_LABEL_RE.finditer(line))
+    if not fields or fields[0].start() != 0:
+        return None
+    date: DateFact | None = None
+    origin: TextFact | None = None
+    kinds = set()
+    for i, f in enumerate(fields):
+        kind = META_LABELS[f.group("label")]
+        kinds.add(kind)
+        end = fields[i + 1].start() if i + 1 < len(fields) else len(line)
+        value = line[f.end():end]
+        v_start = f.end() + (len(value) - len(value.lstrip()))
+        value = value.strip()
+        if kind == "date":
+            stamp = _STAMP_RE.match(value)
+            if value and not (stamp and _TIME_RE.fullmatch(value, stamp.end())):
+                return None  # "时间:" followed by prose is not a timestamp
+            if stamp and date is None:
+                at = content.start + v_start
+                date = _published(src, Span(at, at + len(stamp.group().rstrip())))
+        elif kind == "count":
+            if not _COUNT_VALUE_RE.fullmatch(value):
+                return None
+        elif kind == "source":
+            if len(value) > _SOURCE_MAX or _SENTENCE_PUNCT.search(value):
+                return None
+            if value and origin is None:
+                at = content.start + v_start
+                span = Span(at, at + len(value))
+                origin = TextFact(src.slice(span), span)
+    if kinds == {"other"}:
+        return None  # "作者:…" alone is left to the junk-line patterns
+    return date, origin
+
+
+def _published(src: SourceText, span: Span) -> DateFact | None:
+    """The publication date at *span*, parsed by the dates module."""
+    from .dates import parse_date
+
+    text = src.norm[span.start:span.end]
+    try:
+        parsed = parse_date(text)
+    except Exception:  # a malformed stamp is a missing date, never a crash
+        return None
+    if parsed is None:
+        return None
+    return evolve(parsed, text=src.slice(span), span=span)

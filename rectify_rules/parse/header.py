@@ -1,0 +1,272 @@
+"""The header facts of a notice: title, genre, issuer, addressee, inspection, feedback,
+signature and stated durations.
+
+Reads the body with boilerplate already blanked (see :mod:`.boilerplate`), the dates found
+by :mod:`.dates`, and the boilerplate scan (for the publication date). Lines are taken from
+the normalised view; every fact's text is the ORIGINAL text at its span.
+
+- title: the first line(s) before the first prose paragraph that end like a title
+  (…通报 / …报告 / …公告 / …情况) and name the subject (整改 / 巡察 / 巡视). A title wrapped
+  over up to three lines (blank lines between allowed) is joined without the breaks.
+- addressee: a short line ending with a colon right after the title ("区委第二巡察组：").
+- opening paragraph: the first paragraph after the header that speaks of 巡察 / 巡视; the
+  inspecting body, kind, dates and duration are taken from it.
+- feedback: the date of the clause that delivers the feedback (反馈了巡察意见, 意见反馈,
+  召开…反馈会, 分别反馈 …), never a date of the inspection range.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ..model import (DateFact, Duration, Genre, Inspection, Signature, Span, TextFact)
+from ..text import SourceText
+from .boilerplate import Boilerplate
+from .dates import DateScan, with_year
+from .inspection import find_bodies, find_durations, find_kind
+from .signature import find_signature
+
+__all__ = ["Header", "parse_header"]
+
+
+@frozen
+class Header:
+    title: TextFact | None = None
+    genre: Genre = "unknown"
+    issuer: TextFact | None = None
+    addressee: TextFact | None = None
+    inspection: Inspection = Inspection()
+    feedback: DateFact | None = None
+    signature: Signature = Signature()
+    durations: tuple[Duration, ...] = ()
+
+    def anchors(self) -> tuple[DateFact, ...]:
+        """The key dates in timeline order: inspection start, end, feedback, signature."""
+        ins = self.inspection
+        return tuple(d for d in (ins.start, ins.end, self.feedback, self.signature.date)
+                     if d is not None)
+
+
+#: how a title ends (an issue number in brackets may follow: "…的通报（第1期）")
+_TITLE_END = re.compile(
+    r"(?:通报|报告|公告|公示|通告|情况|公开)(?:\s*[(\[【][^)\]】]{0,20}[)\]】])?$")
+_TITLE_SUBJECT = re.compile(r"整改|巡察|巡视")
+_TITLE_MAX = 100
+_TITLE_LINES = 3
+#: lines looked at for a title before giving up
+_HEAD_LINES = 8
+_PROSE = re.compile(r"[。;!?]|[:,]$")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
+_PROSE_MIN = 80
+_ADDRESSEE = re.compile(r"^(?P<name>[^。,;!?:]{2,40}?)\s*:$")
+_TO_INSPECTORS = re.compile(r"巡察组|巡视组|巡察办|巡视办|巡察工作领导小组|巡视工作领导小组")
+_REPORT_TITLE = re.compile(r"报告")
+_NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
+_PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监督|予以公布|予以公开|"
+                     r"现将[^。]{0,30}(?:公布|公开|通报)")
+_ABOUT = "关于"
+_SENTENCE_END = re.compile(r"[。;!?]")
+_FEEDBACK = re.compile(
+    r"反馈了?(?:巡察|巡视)?(?:意见|情况)(?![后的])"
+    r"|(?:巡察|巡视)?意见反馈(?!会后)"
+    r"|(?:召开|举行)了?[^。,;]{0,15}反馈(?:会|大会)(?!后)"
+    r"|分别(?:进行了?)?反馈|进行了?反馈|作了?反馈|反馈会(?![后上议])")
+_SUBJECT = re.compile(r"巡察|巡视")
+_PARAGRAPH_LINES = 6
+#: a line ending like this closes its paragraph (no wrapped continuation)
+_RUN_ON_STOP = re.compile(r"[。:;!?]$")
+_OPENING_SEARCH = 4
+_FEEDBACK_SEARCH = 5
+
+
+@frozen
+class _Line:
+    no: int  # 0-based line number
+    span: Span  # the stripped content
+    text: str  # stripped normalised text
+
+
+def _lines(body: SourceText) -> list[_Line]:
+    out = []
+    for no, (span, line) in enumerate(body.lines()):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = span.start + lead
+            out.append(_Line(no, Span(start, start + len(stripped)), stripped))
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_PROSE.search(text)) or len(text) > _PROSE_MIN or bool(_MARKER.match(text))
+
+
+def _find_title(lines: list[_Line]) -> list[_Line]:
+    """The lines of the title (empty if none is recognised)."""
+    head = lines[:_HEAD_LINES]
+    for i, first in enumerate(head):
+        if _is_prose(first.text):
+            break
+        parts = [first]
+        while True:
+            joined = "".join(p.text for p in parts)
+            if len(joined) > _TITLE_MAX:
+                break
+            if _TITLE_END.search(joined) and _TITLE_SUBJECT.search(joined):
+                return parts
+            k = i + len(parts)
+            if len(parts) == _TITLE_LINES or k >= len(lines):
+                break
+            nxt = lines[k]
+            if _is_prose(nxt.text) or nxt.no - parts[-1].no > 2:
+                break
+            parts.append(nxt)
+    return []
+
+
+def _fact(body: SourceText, pieces: list[Span]) -> TextFact:
+    """A fact spanning *pieces* (lines); its text is their original text, joined."""
+    text = "".join(body.slice(p).strip() for p in pieces)
+    return TextFact(text, Span(pieces[0].start, pieces[-1].end))
+
+
+def _issuer_from_title(body: SourceText, parts: list[_Line]) -> TextFact | None:
+    """The organisation written before "关于" in the title."""
+    pieces: list[Span] = []
+    for p in parts:
+        at = p.text.find(_ABOUT)
+        if at < 0:
+            pieces.append(p.span)
+            continue
+        prefix = p.text[:at].rstrip()
+        if prefix:
+            pieces.append(Span(p.span.start, p.span.start + len(prefix)))
+        if not pieces:
+            return None
+        fact = _fact(body, pieces)
+        return fact if 2 <= len(fact.text) <= 50 else None
+    return None
+
+
+def _paragraphs(lines: list[_Line]) -> list[Span]:
+    """Paragraph spans: a line, plus following lines while a sentence runs on (wrapped text)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(lines):
+        span = lines[i].span
+        j = i
+        while (j + 1 < len(lines) and j - i + 1 < _PARAGRAPH_LINES
+               and lines[j + 1].no == lines[j].no + 1
+               and not _RUN_ON_STOP.search(lines[j].text)
+               and not _MARKER.match(lines[j + 1].text)
+               and len(lines[j].text) > 20):
+            j += 1
+            span = span.cover(lines[j].span)
+        out.append(span)
+        i = j + 1
+    return out
+
+
+def _genre(title: TextFact | None, addressee: TextFact | None, body: SourceText) -> Genre:
+    if title is not None and _REPORT_TITLE.search(title.text):
+        return "report"
+    if addressee is not None and _TO_INSPECTORS.search(addressee.text):
+        return "report"
+    if title is not None and _NOTICE_TITLE.search(title.text):
+        return "notice"
+    if _PUBLIC.search(body.norm):
+        return "notice"
+    return "unknown"
+
+
+def _feedback(body: SourceText, ds: DateScan, paragraphs: list[Span],
+              excluded: set[Span]) -> DateFact | None:
+    """The date of the clause that delivers the feedback."""
+    norm = body.norm
+    for para in paragraphs[:_FEEDBACK_SEARCH]:
+        for m in _FEEDBACK.finditer(norm, para.start, para.end):
+            ends = list(_SENTENCE_END.finditer(norm, para.start, m.start()))
+            s_start = ends[-1].end() if ends else para.start
+            after = _SENTENCE_END.search(norm, m.end(), para.end)
+            s_end = after.start() if after else para.end
+            dates = [d for d in ds.within(Span(s_start, s_end)) if d.span not in excluded]
+            before = [d for d in dates if d.span.end <= m.start()]
+            if before:
+                return before[-1]
+            later = [d for d in dates if d.span.start >= m.end()]
+            if later:
+                return later[0]
+    return None
+
+
+def _after_inspection(fb: DateFact, end: DateFact | None) -> DateFact:
+    """Re-year an inferred feedback date to the first such day after the inspection's end."""
+    if not fb.year_inferred or end is None:
+        return fb
+    moved = with_year(fb, end.value.year)
+    if moved.value < end.value:
+        moved = with_year(fb, end.value.year + 1)
+    return moved
+
+
+def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
+    """Title, genre, issuer, addressee, inspection, feedback, signature, durations."""
+    lines = _lines(body)
+    if not lines:
+        return Header()
+    title_lines = _find_title(lines)
+    title = _fact(body, [p.span for p in title_lines]) if title_lines else None
+    rest = lines[lines.index(title_lines[-1]) + 1:] if title_lines else lines
+
+    addressee = None
+    if rest and (m := _ADDRESSEE.match(rest[0].text)):
+        span = Span(rest[0].span.start, rest[0].span.start + len(m.group("name")))
+        addressee = TextFact(body.slice(span), span)
+        rest = rest[1:]
+
+    paragraphs = _paragraphs(rest)
+    opening = next((p for p in paragraphs[:_OPENING_SEARCH]
+                    if _SUBJECT.search(body.norm, p.start, p.end)),
+                   paragraphs[0] if paragraphs else None)
+
+    mentions = find_bodies(body)
+    inspection = Inspection(mentions=mentions)
+    durations = find_durations(body, (opening,) if opening else ())
+    excluded: set[Span] = set()
+    if opening is not None:
+        in_opening = [b for b in mentions if opening.contains(b.span)]
+        kind = find_kind(body, opening)
+        if kind is None and title is not None:
+            kind = find_kind(body, title.span)
+        ranges = dates.range_within(opening)
+        start = ranges[0].start if ranges else None
+        end = ranges[0].end if ranges else None
+        if ranges:
+            excluded = {ranges[0].start.span, ranges[0].end.span}
+        duration = next((d for d in durations
+                         if d.subject == "inspection" and opening.contains(d.span)), None)
+        inspection = Inspection(
+            body=in_opening[0] if in_opening else (mentions[0] if mentions else None),
+            mentions=mentions, kind=kind, start=start, end=end, duration=duration)
+    elif mentions:
+        inspection = Inspection(body=mentions[0], mentions=mentions)
+
+    feedback = None
+    if paragraphs:
+        start_at = paragraphs.index(opening) if opening in paragraphs else 0
+        feedback = _feedback(body, dates, paragraphs[start_at:], excluded)
+        if feedback is not None:
+            feedback = _after_inspection(feedback, inspection.end)
+
+    stop = title.span.end if title else 0
+    if addressee is not None:
+        stop = addressee.span.end
+    signature = find_signature(body, dates, stop=stop)
+    issuer = _issuer_from_title(body, title_lines) if title_lines else None
+    if issuer is None:
+        issuer = signature.issuer
+    return Header(title=title, genre=_genre(title, addressee, body), issuer=issuer,
+                  addressee=addressee, inspection=inspection, feedback=feedback,
+                  signature=signature, durations=durations)
