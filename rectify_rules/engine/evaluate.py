@@ -1,0 +1,123 @@
+"""Running a pack over one parsed notice: the reference date, overrides, findings."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Any
+
+from ..findings import Finding, make_finding
+from ..model import Notice
+from ..text import SourceText
+from . import expr as X
+from . import kinds
+from .pack import load_rules, resolve_options, resolve_severity, select_rules
+from .rule import RulePack
+
+
+def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
+    """--as-of, else the signature date, else the publication date, else today."""
+    if as_of is not None:
+        return as_of
+    for d in (notice.signature.date, notice.published):
+        if d is not None:
+            return d.value
+    return _dt.date.today()
+
+
+def human(v: Any) -> str:
+    """A value as a reader sees it: 2021年6月30日, 76 (not 76.0), 已完成、正在整改."""
+    v = X.value(v)
+    if v is None:
+        return "未写明"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, _dt.date):
+        return f"{v.year}年{v.month}月{v.day}日"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")
+    if isinstance(v, (list, tuple)):
+        return "、".join(human(x) for x in v)
+    text = getattr(v, "text", None)
+    return text if isinstance(text, str) else str(v)
+
+
+def plain(v: Any) -> Any:
+    """A value for JSON: ISO dates, numbers, strings, lists."""
+    v = X.value(v)
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    text = getattr(v, "text", None)
+    return text if isinstance(text, str) else str(v)
+
+
+class _Fill(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.date | None = None,
+                 severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
+                 filename: str | None = None) -> list[Finding]:
+    """Evaluate every rule of *pack* on an already parsed notice; findings sorted, no duplicates."""
+    levels = resolve_severity(pack, severity)
+    opts = resolve_options(pack, options)
+    ref = reference_date(notice, as_of)
+    seen: set[tuple] = set()
+    out: list[Finding] = []
+    for rule in pack.rules:
+        level = levels[rule.code]
+        if level == "off" or notice.genre not in rule.applies_to:
+            continue
+        env = X.Env(notice, ref, opts[rule.code])
+        for hit in kinds.run(rule, notice, src, env):
+            vals = dict(hit.values)
+            message = rule.message.format_map(_Fill({k: human(v) for k, v in vals.items()}))
+            key = (rule.code, hit.span, message)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(make_finding(
+                src, code=rule.code, name=rule.name, severity=level, message=message,
+                span=hit.span, values={k: plain(v) for k, v in vals.items()},
+                related=list(hit.related), fix=hit.fix, reference=rule.reference,
+                filename=filename))
+    out.sort(key=lambda f: f.sort_key)
+    return out
+
+
+def _read(source: str | bytes | os.PathLike) -> str:
+    if isinstance(source, str):  # a str is the text itself, never a path
+        return source
+    try:
+        from ..read import load
+    except ImportError:  # the reader is optional for text input
+        load = None
+    if load is not None:
+        return load(source)[0]
+    if isinstance(source, bytes):
+        return source.decode("utf-8-sig")
+    if isinstance(source, os.PathLike):
+        return open(source, encoding="utf-8-sig").read()
+    raise TypeError(f"cannot check a {type(source).__name__}: give text, bytes or a path")
+
+
+def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,
+          as_of: _dt.date | None = None, genre: str | None = None,
+          severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
+          filename: str | None = None) -> list[Finding]:
+    """Parse *source* once and evaluate the (selected) rules; findings sorted by position."""
+    from ..parse import parse_source
+
+    pack = rules if rules is not None else load_rules()
+    if select or ignore:
+        pack = select_rules(pack, select, ignore)
+    if filename is None and isinstance(source, os.PathLike):
+        filename = os.fspath(source)
+    notice, src = parse_source(_read(source), genre=genre)
+    return check_parsed(notice, src, pack, as_of=as_of, severity=severity, options=options,
+                        filename=filename)

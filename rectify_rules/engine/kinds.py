@@ -1,0 +1,231 @@
+"""Rule kinds over facts: require, assert, consistent, check (+ dispatch to the text kinds).
+
+Each kind has its allowed keys (:data:`KEYS`), a compiler (TOML table → frozen spec, plus the
+names its message may use; ``None`` = not known before run time) and a runner that yields
+:class:`~rectify_rules.checks.Hit` objects with raw values (formatted later by the evaluator).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from ..checks import CheckContext, Hit
+from ..model import Notice, Span
+from ..text import SourceText
+from . import expr as X
+from . import kinds_text as T
+from . import paths as P
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "require": ("require", "when", "values"),
+    "assert": ("assert", "when", "for_each", "span", "related", "values"),
+    "consistent": ("group",),
+    "check": ("check",),
+    **T.KEYS,
+}
+
+
+@frozen(eq=False)
+class RequireSpec:
+    path: tuple
+    when: tuple | None
+    values: tuple[tuple[str, tuple], ...]
+
+
+@frozen(eq=False)
+class AssertSpec:
+    test: tuple
+    when: tuple | None
+    for_each: tuple | None
+    span: tuple | None
+    related: tuple[tuple, ...]
+    values: tuple[tuple[str, tuple], ...]
+
+
+@frozen(eq=False)
+class Group:
+    label: str
+    path: tuple
+    by: tuple | None
+
+
+@frozen(eq=False)
+class ConsistentSpec:
+    groups: tuple[Group, ...]
+
+
+@frozen(eq=False)
+class CheckSpec:
+    name: str
+
+
+def anchor(notice: Notice, src: SourceText) -> Span:
+    """Where a finding about something missing points: the title, else the first text line."""
+    if notice.title is not None:
+        return notice.title.span
+    for span, line in src.lines():
+        stripped = line.strip()
+        if stripped:
+            start = span.start + line.index(stripped)
+            return Span(start, start + len(stripped))
+    return Span(0, 0)
+
+
+def _values(c, data: dict, it: object = None) -> tuple[tuple[str, tuple], ...]:
+    raw = data.get("values", {})
+    if not isinstance(raw, dict):
+        raise c.error("values", "must be a table of name = \"expression\"")
+    return tuple((k, c.expression(f"values.{k}", v, it=it)) for k, v in raw.items())
+
+
+def _when(c, data: dict, it: object = None) -> tuple | None:
+    return c.expression("when", data["when"], it=it, boolean=True) if "when" in data else None
+
+
+def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str] | None]:
+    if kind in T.KEYS:
+        return T.compile_kind(kind, data, c)
+    if kind == "require":
+        if "require" not in data:
+            raise c.error("require", "missing: the fact path that must be present")
+        node, _ = c.path("require", data["require"])
+        vals = _values(c, data)
+        spec = RequireSpec(node, _when(c, data), vals)
+        return spec, frozenset({"path"} | {k for k, _ in vals})
+    if kind == "assert":
+        return _compile_assert(data, c)
+    if kind == "consistent":
+        return _compile_consistent(data, c)
+    from .. import checks
+
+    name = c.string(data, "check")
+    fn = checks.get(name)
+    if fn is None:
+        from .errors import suggest
+        known = checks.names()
+        raise c.error("check", f"no check named {name!r} is registered"
+                      + (suggest(name, known) or f" (known: {', '.join(known) or 'none'})"))
+    declared = getattr(fn, "values", None)
+    return CheckSpec(name), (frozenset(declared) if declared is not None else None)
+
+
+def _compile_assert(data: dict, c) -> tuple[AssertSpec, frozenset[str]]:
+    if "assert" not in data:
+        raise c.error("assert", "missing: the condition that must hold")
+    it = None
+    each = None
+    if "for_each" in data:
+        each, t = c.path("for_each", data["for_each"])
+        if not isinstance(t, P.ListT):
+            raise c.error("for_each", f"{data['for_each']!r} is a {P.type_name(t)}, not a list")
+        it = t.elem
+    test = c.expression("assert", data["assert"], it=it, boolean=True)
+    span = c.path("span", data["span"], it=it)[0] if "span" in data else None
+    rel = data.get("related", [])
+    if isinstance(rel, str):
+        rel = [rel]
+    if not isinstance(rel, list):
+        raise c.error("related", "must be a list of fact paths")
+    related = tuple(c.path("related", r, it=it)[0] for r in rel)
+    vals = _values(c, data, it)
+    spec = AssertSpec(test, _when(c, data, it), each, span, related, vals)
+    return spec, frozenset(k for k, _ in vals)
+
+
+def _compile_consistent(data: dict, c) -> tuple[ConsistentSpec, frozenset[str]]:
+    groups = data.get("group")
+    if not isinstance(groups, list) or not groups or not all(isinstance(g, dict) for g in groups):
+        raise c.error("group", "needs at least one [[group]] with label and path")
+    out = []
+    for i, g in enumerate(groups):
+        c.unknown_keys(g, ("label", "path", "by"), f"group[{i}].")
+        label = c.string(g, "label") if "label" in g else None
+        if label is None:
+            raise c.error(f"group[{i}]", "missing 'label'")
+        if "path" not in g:
+            raise c.error(f"group[{i}]", "missing 'path'")
+        node, t = c.path(f"group[{i}].path", g["path"])
+        if not isinstance(t, P.ListT):
+            raise c.error(f"group[{i}].path", f"{g['path']!r} is one value, not a list of claims: use [*]")
+        by = c.expression(f"group[{i}].by", g["by"], it=t.elem) if "by" in g else None
+        out.append(Group(label, node, by))
+    return ConsistentSpec(tuple(out)), frozenset({"label", "first", "other", "key"})
+
+
+# ---- running ------------------------------------------------------------------------------
+
+def run(rule, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
+    spec = rule.spec
+    if rule.kind in T.KEYS:
+        yield from T.run(rule.kind, spec, notice, src, env)
+    elif rule.kind == "require":
+        if spec.when is not None and X.evaluate(spec.when, env) is not True:
+            return
+        if not X._call("exists", [X.evaluate(spec.path, env)]):
+            vals = {"path": spec.path[3], **{k: X.evaluate(e, env) for k, e in spec.values}}
+            yield Hit(anchor(notice, src), vals)
+    elif rule.kind == "assert":
+        yield from _run_assert(spec, notice, src, env)
+    elif rule.kind == "consistent":
+        yield from _run_consistent(spec, env)
+    else:
+        from .. import checks
+
+        ctx = CheckContext(notice, src, env.as_of, env.options)
+        yield from checks.get(spec.name)(ctx)
+
+
+def _first_span(node: tuple, env: X.Env) -> Span | None:
+    for p in X.paths_in(node):
+        _, items = X.resolve(p, env)
+        for _, sp in items:
+            if sp is not None:
+                return sp
+    return None
+
+
+def _run_assert(spec: AssertSpec, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
+    if spec.for_each is None:
+        items = [(None, None)]
+    else:
+        multi, items = X.resolve(spec.for_each, env)
+        if not multi:  # a list-valued path without [*]: iterate its elements
+            v, sp = items[0]
+            items = [(x, P.span_of(x) or sp) for x in v or () if x is not None]
+    for item, item_span in items:
+        e = env.with_it(item) if spec.for_each is not None else env
+        if spec.when is not None and X.evaluate(spec.when, e) is not True:
+            continue
+        if X.evaluate(spec.test, e) is not False:
+            continue
+        span = None
+        if spec.span is not None:
+            span = next((sp for _, sp in X.resolve(spec.span, e)[1] if sp is not None), None)
+        span = span or item_span or _first_span(spec.test, e) or anchor(notice, src)
+        related = []
+        for r in spec.related:
+            for _, sp in X.resolve(r, e)[1]:
+                if sp is not None and sp != span and all(sp != s for s, _ in related):
+                    related.append((sp, ""))
+        yield Hit(span, {k: X.evaluate(v, e) for k, v in spec.values}, tuple(related))
+
+
+def _run_consistent(spec: ConsistentSpec, env: X.Env) -> Iterator[Hit]:
+    for g in spec.groups:
+        _, items = X.resolve(g.path, env)
+        parts: dict[object, list] = {}
+        for v, sp in items:
+            key = X.value(X.evaluate(g.by, env.with_it(v))) if g.by is not None else None
+            if X.value(v) is not None:
+                parts.setdefault(key, []).append((X.value(v), sp))
+        for key, claims in parts.items():
+            first, first_span = claims[0]
+            for other, sp in claims[1:]:
+                if other != first and sp is not None:
+                    rel = (first_span, "") if first_span is not None and first_span != sp else None
+                    vals = {"label": g.label, "first": first, "other": other,
+                            "key": "" if key is None else key}
+                    yield Hit(sp, vals, (rel,) if rel else ())
+                    break

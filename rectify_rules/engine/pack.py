@@ -1,0 +1,117 @@
+"""Finding rule files, loading packs (the built-in one cached per process), selecting rules."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from ..catalogue import CATALOGUE
+from .errors import RuleError, UnknownCodeError, suggest
+from .loader import SEVERITIES, compile_rule
+from .rule import Rule, RulePack
+
+
+def builtin_rules_dir() -> Path:
+    """``rectify_rules/builtin_rules`` in an installed wheel, ``<repo>/rules`` in a checkout."""
+    pkg = Path(__file__).resolve().parent.parent
+    inside = pkg / "builtin_rules"
+    return inside if inside.is_dir() else pkg.parent / "rules"
+
+
+def _load_dir(folder: Path) -> dict[str, Rule]:
+    if not folder.is_dir():
+        raise RuleError(str(folder), 1, 1, "pack", "not a folder of rule files")
+    rules: dict[str, Rule] = {}
+    for path in sorted(folder.rglob("*.toml")):
+        rule = compile_rule(path)
+        if rule.code in rules:
+            raise RuleError(str(path), 1, 1, "code",
+                            f"{rule.code} is defined twice in one pack (also in {rules[rule.code].path})")
+        rules[rule.code] = rule
+    return rules
+
+
+@functools.cache
+def _builtin(folder: str) -> dict[str, Rule]:
+    return _load_dir(Path(folder))
+
+
+def load_rules(*dirs: str | os.PathLike, builtin: bool = True) -> RulePack:
+    """The built-in pack (unless ``builtin=False``) plus *dirs*; later folders override a code."""
+    rules: dict[str, Rule] = {}
+    if builtin:
+        rules.update(_builtin(str(builtin_rules_dir())))
+    for d in dirs:
+        rules.update(_load_dir(Path(d)))
+    return RulePack(tuple(sorted(rules.values(), key=lambda r: r.code)))
+
+
+def _matches(token: str, rule: Rule) -> bool:
+    return token == "ALL" or rule.code.startswith(token) or token == rule.name
+
+
+def _validate(pack: RulePack, tokens, what: str) -> list[str]:
+    if isinstance(tokens, str):
+        tokens = [tokens]
+    names = {r.name for r in pack.rules}
+    codes = {*pack.codes, *CATALOGUE}
+    out = []
+    for raw in tokens:
+        tok = str(raw).strip()
+        t = tok if tok in names else tok.upper()
+        if not (t == "ALL" or t in names or (t and any(c.startswith(t) for c in codes))):
+            raise UnknownCodeError(f"{what}: unknown rule code or prefix {tok!r}"
+                                   + suggest(t, [*codes, *names, *{c[:3] for c in codes}]))
+        out.append(t)
+    return out
+
+
+def select_rules(pack: RulePack, select=None, ignore=None) -> RulePack:
+    """Rules whose code starts with a selected prefix (or all) and with no ignored prefix.
+
+    A token is a code (``CNT002``), a prefix (``CNT``, ``DAT00``), a rule name or ``ALL``.
+    """
+    sel = _validate(pack, select, "select") if select else None
+    ign = _validate(pack, ignore, "ignore") if ignore else []
+    keep = [r for r in pack.rules
+            if (sel is None or any(_matches(t, r) for t in sel)) and not any(_matches(t, r) for t in ign)]
+    return RulePack(tuple(keep))
+
+
+def resolve_severity(pack: RulePack, severity: dict[str, str] | None) -> dict[str, str]:
+    """Code → effective level ("off" disables); the longest matching override wins."""
+    out = {r.code: r.severity for r in pack.rules}
+    if not severity:
+        return out
+    items = []
+    for tok, level in severity.items():
+        t = _validate(pack, [tok], "severity")[0]
+        lv = str(level).strip().lower()
+        if lv not in (*SEVERITIES, "off"):
+            raise ValueError(f"severity {tok}={level}: level must be error, warning, info or off"
+                             + suggest(lv, (*SEVERITIES, "off")))
+        items.append((0 if t == "ALL" else len(t), t, lv))
+    for r in pack.rules:
+        best = max((i for i in items if _matches(i[1], r)), default=None, key=lambda i: i[0])
+        if best is not None:
+            out[r.code] = best[2]
+    return out
+
+
+def resolve_options(pack: RulePack, options: dict[str, dict] | None) -> dict[str, dict]:
+    """Code → the rule's [options] merged with the overrides for that code (or prefix)."""
+    out = {r.code: dict(r.options) for r in pack.rules}
+    for tok, over in (options or {}).items():
+        t = _validate(pack, [tok], "options")[0]
+        if not isinstance(over, dict):
+            raise ValueError(f"options for {tok}: expected a table of option = value")
+        for r in pack.rules:
+            if not _matches(t, r):
+                continue
+            for k in over:
+                if k not in r.options and r.kind != "check":
+                    raise ValueError(f"options for {r.code}: unknown option {k!r}"
+                                     + (suggest(k, r.options) or f" (it has: {', '.join(r.options) or 'none'})"))
+            out[r.code].update(over)
+    return out
