@@ -25,16 +25,17 @@ __all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses"]
 
 #: a numeral: Arabic digits, or Chinese numerals starting with a digit character (a bare
 #: 万/百/千 is not a number). Never the tail of a longer number, never an ordinal (第…).
-NUM = (rf"(?:(?<![\d.第])\d+|(?<![{CN_NUM_CHARS}第])"
+_FIRST = r"(?=[\d〇零一二两三四五六七八九十廿卅])"
+NUM = (rf"{_FIRST}(?:(?<![\d.第])\d+|(?<![{CN_NUM_CHARS}第])"
        rf"[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)")
 #: a numeral that may carry decimals (percentages, amounts)
-DEC = rf"(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)"
+DEC = rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)"
 
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
 _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 
 _DECLARED = re.compile(
-    rf"(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面))"
+    rf"(?=[\d{CN_NUM_CHARS}问整])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面))"
     rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面)"
     rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
     rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题"
@@ -42,7 +43,7 @@ _DECLARED = re.compile(
     rf"|(?P<tasks>(?P<n_task>{NUM})[个项条](?:具体)?整改任务"
     rf"|整改任务(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
-    rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项])")
+    rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
 _FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|提出的|指出的|交办")
 #: a completion / ongoing verb right before a count: the count is progress, not a claim
 _PROGRESS_BEFORE = re.compile(
@@ -114,12 +115,23 @@ class Clauses:
         return out
 
 
+def _candidates(norm: str, clauses: Clauses):
+    """Count phrases inside the clauses that mention the feedback (each clause once)."""
+    last = -1
+    for ctx in _FEEDBACK_CONTEXT.finditer(norm):
+        start, end = clauses.clause(ctx.start())
+        if start <= last:
+            continue
+        last = start
+        yield from _DECLARED.finditer(norm, start, end)
+
+
 def parse_declared(src: SourceText, clauses: Clauses | None = None) -> tuple[Count, ...]:
     """Every count claim about the feedback ("3个方面", "11个问题", "二十五项整改任务")."""
     norm = src.norm
     clauses = clauses or Clauses(norm)
     out: list[Count] = []
-    for m in _DECLARED.finditer(norm):
+    for m in _candidates(norm, clauses):
         quantity = m.lastgroup
         if quantity is None or quantity.startswith("n_"):
             quantity = next(q for q in _GROUPS if m.group(q) is not None)
@@ -129,9 +141,7 @@ def parse_declared(src: SourceText, clauses: Clauses | None = None) -> tuple[Cou
             continue
         if quantity == "aspects" and value == 1 and "个" not in m.group():
             continue  # "一方面……另一方面" is a connective, not a count
-        c_start, c_end = clauses.clause(m.start())
-        if not _FEEDBACK_CONTEXT.search(norm, c_start, c_end):
-            continue
+        c_start, _ = clauses.clause(m.start())
         if _PROGRESS_BEFORE.search(norm[max(c_start, m.start() - 8):m.start()]):
             continue
         span = Span(m.start(), m.end())

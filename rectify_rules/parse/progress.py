@@ -31,7 +31,7 @@ _DONE_VERB = (r"(?:(?:已经?|均已|累计)(?:按期|全部|按时)?(?:整改)?
               r"|(?:已经?|均已)(?:整改|办结|销号)(?:到位|完毕|完成)?)")
 
 _PRE = re.compile(
-    rf"(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})|(?P<done>{_DONE_VERB}))"
+    rf"(?=[正持未尚剩还仍基已均累整完])(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})|(?P<done>{_DONE_VERB}))"
     rf"了?(?:的)?\s*(?:{_NOUN})?\s*(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _POST = re.compile(
     rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?\s*"
