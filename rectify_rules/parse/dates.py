@@ -143,6 +143,8 @@ def _make(src: SourceText, raw: _Raw, year: int, month: int,
     p = raw.parts
     span = Span(raw.start, raw.end)
     text = src.original[raw.start:raw.end]
+    if not 1 <= year <= 9999:  # only from an absurd reference date
+        return InvalidDate(text, span, f"“{text}”推定的年份{year}不存在")
     if not 1 <= month <= 12:
         return InvalidDate(text, span, f"“{text}”中的月份{month}不存在，月份只能是1至12")
     last = calendar.monthrange(year, month)[1]
