@@ -1,0 +1,264 @@
+"""Read a notice: path / bytes / str → text (the ``read`` stage of the pipeline).
+
+Plain text is decoded in this order (see :func:`decode`):
+
+1. a byte-order mark decides: UTF-8 (the BOM is dropped), UTF-32, UTF-16 LE/BE;
+2. binary content (NUL bytes that are not UTF-16, many control characters, known file
+   signatures such as PNG, PDF or ZIP) is refused;
+3. strict UTF-8, then UTF-8 whose only defect is a character cut off at the very end
+   (the cut character becomes U+FFFD);
+4. UTF-8 with a handful of corrupt bytes among many valid multi-byte characters
+   (each bad byte becomes U+FFFD) — checked before GB18030 because GB18030 accepts most
+   UTF-8 byte pairs and would silently turn such a file into mojibake;
+5. strict GB18030 (a superset of GBK and GB2312), then GB18030 cut at the end, then GB18030
+   with a few corrupt bytes;
+6. charset-normalizer as the last resort (measured: it returns nothing for Chinese text cut
+   mid-character or with a stray byte, which steps 3–5 handle, so it only ever sees the rest).
+
+Nothing else is changed: line breaks, U+3000 indents and tabs reach the normaliser as they
+are, so offsets refer to the text as the user's editor shows it.
+
+Every failure is an :class:`InputError` whose message is one line naming the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+
+MAX_BYTES = 20 * 1024 * 1024
+_MAX_PATH_CHARS = 1024          # a str longer than this is always text, never a path
+_SNIFF = 65536                  # bytes inspected for binary content
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
+               b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"BM", b"\x7fELF", b"MZ")
+# control characters that never occur in text (tab, LF, VT, FF, CR, ESC are allowed)
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BLANK = re.compile(r"[\s\u3000\ufeff\u200b]*")
+_REPLACEMENT = "\ufffd"
+_DOCX_EXT = (".docx", ".docm", ".dotx")
+_HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
+
+
+class InputError(Exception):
+    """An input that cannot be read as a notice; ``str(e)`` is one line naming it."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{_one_line(name)}: {problem}")
+
+
+def _one_line(s: str) -> str:
+    return s.replace("\r", " ").replace("\n", " ")
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def check_size(n: int, name: str) -> None:
+    """Raise :class:`InputError` if *n* bytes exceed :data:`MAX_BYTES`."""
+    if n > MAX_BYTES:
+        raise InputError(name, f"is {_size(n)}; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+
+
+# ---------------------------------------------------------------------------------------------
+# decoding
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without BOM: the NUL bytes of ASCII characters sit at odd (LE) or
+    even (BE) offsets; the other parity only has the few of CJK code points like U+4E00."""
+    if len(data) % 2:
+        return None
+    sample = data[:_SNIFF]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if max(even, odd) < 4 * min(even, odd) + 2:
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or any(c < " " and c not in "\t\n\r\f\x1b" for c in text[:_SNIFF]):
+        return None
+    return text
+
+
+def _check_binary(data: bytes, name: str) -> None:
+    head = data[:_SNIFF]
+    if head.startswith(_SIGNATURES) and (_CONTROL.search(head[:512]) or b"\x00" in head):
+        raise InputError(name, "binary file, not a text notice")
+    controls = len(_CONTROL.findall(head))
+    if b"\x00" in head or controls > max(2, len(head) // 200):
+        raise InputError(name, "binary file, not a text notice")
+
+
+def _cut_at_end(data: bytes, encoding: str) -> str | None:
+    """Decode *data* whose only defect is an incomplete character at the end."""
+    dec = codecs.getincrementaldecoder(encoding)()
+    try:
+        text = dec.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    pending = dec.getstate()[0]
+    return text + _REPLACEMENT if pending else text
+
+
+def _mostly(data: bytes, encoding: str) -> str | None:
+    """Decode with U+FFFD for bad bytes if they are rare among many valid non-ASCII chars."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count(_REPLACEMENT)
+    good = sum(1 for c in text if c > "\x7f") - bad
+    if good >= 20 and bad * 100 <= good:
+        return text
+    return None
+
+
+def _fallback(data: bytes) -> str | None:
+    import charset_normalizer  # lazy: last resort only
+
+    best = charset_normalizer.from_bytes(data[:MAX_BYTES]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, name: str = "<bytes>") -> str:
+    """Decode the bytes of a plain-text notice (order in the module docstring)."""
+    check_size(len(data), name)
+    text = None
+    for bom, encoding, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                text = _cut_at_end(data[len(bom):], encoding)
+                if text is None:
+                    raise InputError(name, f"cannot decode as {label} (the file starts with a "
+                                           f"{label} byte-order mark)") from None
+            break
+    if text is None and b"\x00" in data[:_SNIFF]:
+        text = _utf16_without_bom(data)
+    if text is None:
+        _check_binary(data, name)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = (_cut_at_end(data, "utf-8") or _mostly(data, "utf-8")
+                    or _strict(data, "gb18030") or _cut_at_end(data, "gb18030")
+                    or _mostly(data, "gb18030") or _fallback(data))
+        if text is None:
+            raise InputError(name, "cannot decode as UTF-8, GB18030 or UTF-16")
+    if _BLANK.fullmatch(text):
+        raise InputError(name, "empty file")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+
+def _read_bytes(path: str | os.PathLike) -> bytes:
+    name = os.fspath(path)
+    try:
+        st = os.stat(path)
+        if os.path.isdir(path):
+            raise InputError(name, "is a directory, not a file")
+        check_size(st.st_size, name)
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as e:
+        raise InputError(name, f"cannot read ({e.strerror or type(e).__name__})") from None
+    check_size(len(data), name)
+    return data
+
+
+def is_docx_bytes(data: bytes) -> bool:
+    """True if *data* is a ZIP package holding a Word document part."""
+    return data.startswith(b"PK\x03\x04") and b"word/" in data
+
+
+def read_path(path: str | os.PathLike) -> str:
+    """Read the notice in file *path*, chosen by extension.
+
+    ``.docx`` → :func:`rectify_rules.docx.read_docx`; ``.html``/``.htm`` →
+    :func:`rectify_rules.html.read_html`; anything else → :func:`decode` (a Word package
+    with another extension is still read as Word).
+    """
+    name = os.fspath(path)
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    data = _read_bytes(name)
+    ext = os.path.splitext(name)[1].lower()
+    if ext in _DOCX_EXT or is_docx_bytes(data):
+        from .docx import read_docx
+        text = read_docx(data, name)
+    elif ext in _HTML_EXT:
+        from .html import read_html
+        text = read_html(data, name)
+    else:
+        return decode(data, name)
+    if _BLANK.fullmatch(text):
+        raise InputError(name, "empty file")
+    return text
+
+
+def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
+    """Return ``(text, filename)`` for *source*.
+
+    - ``bytes`` → :func:`decode` (a Word package is read as Word); filename None.
+    - ``os.PathLike`` → :func:`read_path`; filename ``str(path)``.
+    - ``str`` → a path if it has no line break, is at most 1024 characters long and names an
+      existing file (then read with :func:`read_path`, filename = the str); otherwise the str
+      IS the notice text (returned as it is, minus a leading BOM; filename None).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if is_docx_bytes(data):
+            check_size(len(data), "<bytes>")
+            from .docx import read_docx
+            return read_docx(data, "<bytes>"), None
+        return decode(data), None
+    if isinstance(source, os.PathLike):
+        name = os.fspath(source)
+        name = os.fsdecode(name) if isinstance(name, bytes) else name
+        return read_path(name), name
+    if not isinstance(source, str):
+        raise InputError(repr(source)[:60], f"cannot read a {type(source).__name__}")
+    if ("\n" not in source and "\r" not in source and 0 < len(source) <= _MAX_PATH_CHARS
+            and "\x00" not in source and _is_file(source)):
+        return read_path(source), source
+    return source[1:] if source.startswith("\ufeff") else source, None
+
+
+def _is_file(s: str) -> bool:
+    try:
+        return os.path.isfile(s)
+    except (OSError, ValueError):
+        return False
