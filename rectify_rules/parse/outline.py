@@ -70,7 +70,7 @@ _MARKER = re.compile(
 # after a marker, text must begin with something word-like (not a digit run such as "1.5")
 _TEXT_START = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z\"“‘《(\[]|\d{4}年")
 _TITLE_END = re.compile(r"[。:!?]")
-_CLOSING = re.compile(r"[ ]*(?:欢迎(?:广大)?[\u4e00-\u9fff]{0,12}监督|特此通报|联系(?:电话|方式|人)"
+_CLOSING = re.compile(r"[ ]*(?:欢迎[\u4e00-\u9fff]{0,24}?监督|特此通报|联系(?:电话|方式|人)"
                       r"|举报电话|监督电话|如有意见)")
 _BRACKET_STYLES = ("cn-paren", "arabic-paren", "arabic-half-paren")
 

@@ -79,13 +79,14 @@ def _evidence(node: Node, ctx: _Ctx) -> bool:
     return any(_evidence(c, ctx) for c in node.children)
 
 
-def _sizes(groups: Sequence[Node]) -> set[int]:
+def _count_match(groups: Sequence[Node], declared: set[int]) -> int:
+    """How well a reading fits the declared counts: the leaf count weighs double."""
     sizes, level = set(), list(groups)
     while level:
         sizes.add(len(level))
         level = [c for n in level for c in n.children]
-    sizes.add(sum(len(g.leaves()) for g in groups))
-    return sizes
+    leaves = sum(len(g.leaves()) for g in groups)
+    return 2 * (leaves in declared) + len(sizes & declared)
 
 
 def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...]:
@@ -101,7 +102,7 @@ def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...
     if len(keep) > 1 and len(keep) < len(nodes) and ctx.declared:
         biggest = max(keep, key=lambda n: len(n.leaves()))
         inner = _choose(biggest.children, ctx, depth + 1) if biggest.children else ()
-        if inner and (len(_sizes(inner) & ctx.declared) > len(_sizes(keep) & ctx.declared)):
+        if inner and _count_match(inner, ctx.declared) > _count_match(keep, ctx.declared):
             return inner
     return tuple(keep)
 
