@@ -6,8 +6,8 @@ against its clause / sentence. This module holds the declared counts ("共反馈
 and the small text helpers shared with :mod:`.progress` and :mod:`.breakdowns`.
 
 Declared counts are only taken in feedback context: the clause (text between , ; : 。 ! ? and
-line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/提出的/指出的/交办, and the count
-must not be a completion figure ("已整改8个问题" is progress, not a claim about the feedback).
+line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/提出的/指出的/交办 — or continue
+such a clause ("反馈问题12个,涉及3个方面") — and the count must not be a completion figure ("已整改8个问题" is progress, not a claim about the feedback).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ _DECLARED = re.compile(
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
 _FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|提出的|指出的|交办")
+_CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属)")
 #: a completion / ongoing verb right before a count: the count is progress, not a claim
 _PROGRESS_BEFORE = re.compile(
     r"(?:完成|整改|推进|落实|办结|销号|剩余|尚有|还有|仍有|正在|持续|未)(?:了|的)?\s*$")
@@ -124,6 +125,12 @@ def _candidates(norm: str, clauses: Clauses):
             continue
         last = start
         yield from _DECLARED.finditer(norm, start, end)
+        # "反馈问题12个,涉及3个方面": a continuation clause shares the context
+        if end < len(norm) and norm[end] in ",;":
+            n_start, n_end = clauses.clause(end + 1)
+            if _CONTINUATION.match(norm, n_start, n_end):
+                last = n_start
+                yield from _DECLARED.finditer(norm, n_start, n_end)
 
 
 def parse_declared(src: SourceText, clauses: Clauses | None = None) -> tuple[Count, ...]:
