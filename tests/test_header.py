@@ -1,0 +1,288 @@
+"""Header facts: title, genre, issuer, addressee, inspection, feedback, signature, durations.
+
+Expected values come from reading the seeds and the hand-written snippets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from rectify_rules.model import Span
+from rectify_rules.parse import boilerplate, dates, header
+from rectify_rules.text import SourceText
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+D = dt.date
+
+
+def _header(text: str) -> header.Header:
+    src = SourceText(text)
+    bp = boilerplate.scan(src)
+    body = src.without(bp.spans)
+    ds = dates.scan_dates(body, reference=bp.published.value if bp.published else None)
+    return header.parse_header(body, ds, bp)
+
+
+def _seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _span_of(text: str, needle: str, start: int = 0) -> Span:
+    at = text.index(needle, start)
+    return Span(at, at + len(needle))
+
+
+# ---------------------------------------------------------------- the five seeds
+
+def test_seed000():
+    text = _seed("000")
+    h = _header(text)
+    title = "中共通江县工业园工作委员会 关于巡察整改阶段性进展情况的通报"
+    assert h.title.text == title and h.title.span == _span_of(text, title)
+    assert h.genre == "notice"
+    assert h.issuer.text == "中共通江县工业园工作委员会"
+    assert h.issuer.span == _span_of(text, "中共通江县工业园工作委员会")
+    assert h.addressee is None
+    ins = h.inspection
+    assert ins.body.raw == "县委第二巡察组" and ins.body.ordinal == 2
+    assert ins.body.level == "县委" and ins.body.kind == "巡察"
+    assert not ins.body.ordinal_missing and not ins.body.joint
+    assert ins.kind.text == "常规"
+    assert (ins.start.value, ins.end.value) == (D(2020, 9, 8), D(2020, 10, 15))
+    assert h.feedback.value == D(2021, 1, 27) and h.feedback.year_inferred is False
+    assert h.feedback.text == "2021年1月27日"
+    assert h.signature.issuer is None and h.signature.date is None
+
+
+def test_seed001():
+    h = _header(_seed("001"))
+    assert h.genre == "notice"
+    assert h.issuer.text == "中共泾县招商合作服务中心党组"
+    assert h.inspection.body.raw == "县委第四巡察组" and h.inspection.body.ordinal == 4
+    assert h.inspection.kind is None  # "开展了巡察": no kind written
+    assert (h.inspection.start.value, h.inspection.end.value) == (D(2021, 8, 31), D(2021, 9, 13))
+    assert h.feedback.value == D(2021, 10, 28) and h.feedback.year_inferred is True
+    assert h.feedback.text == "10月28日"
+    assert h.signature.issuer is None and h.signature.date is None
+
+
+def test_seed002():
+    text = _seed("002")
+    h = _header(text)
+    assert h.genre == "notice"
+    assert h.title.text == "中共抚州市东临新区工作委员会关于巡察整改进展情况的通报"
+    assert h.issuer.text == "中共抚州市东临新区工作委员会"
+    body = h.inspection.body
+    assert body.raw == "市委第巡察组" and body.ordinal is None and body.ordinal_missing
+    assert body.span == _span_of(text, "市委第巡察组")
+    assert {m.ordinal for m in h.inspection.mentions if m.ordinal is not None} == {4}
+    assert h.inspection.kind.text == "专项"
+    assert (h.inspection.start.value, h.inspection.end.value) == (D(2020, 9, 7), D(2020, 11, 13))
+    assert h.feedback.value == D(2020, 12, 18) and not h.feedback.year_inferred
+    assert h.signature.issuer.text == "中共抚州市东临新区工作委员会"
+    at = text.index("中共抚州市东临新区工作委员会\n")  # the closing line, not the title
+    assert h.signature.issuer.span == Span(at, at + len("中共抚州市东临新区工作委员会"))
+    assert h.signature.date.value == D(2021, 6, 25)
+    # "三个月来" is vague, not a duration
+    assert h.durations == ()
+
+
+def test_seed003():
+    text = _seed("003")
+    h = _header(text)
+    assert h.genre == "notice"
+    assert h.issuer.text == "鲤城高新区党工委"
+    body = h.inspection.body
+    assert body.raw == "市委联动巡察组" and body.joint and body.ordinal is None
+    assert not body.ordinal_missing
+    assert h.inspection.kind.text == "联动"
+    assert (h.inspection.start.value, h.inspection.end.value) == (D(2019, 12, 3), D(2020, 1, 4))
+    assert h.feedback.value == D(2020, 7, 6) and h.feedback.year_inferred is True
+    assert h.signature.issuer.text == "中共泉州市鲤城区委高新技术产业开发区工作委员会"
+    assert h.signature.date.value == D(2021, 2, 9)
+
+
+def test_seed004_report_with_split_title():
+    text = _seed("004")
+    h = _header(text)
+    assert h.title.text == "产业集聚区党工委关于区委第二巡察组巡察反馈意见的整改报告"
+    assert h.title.span == Span(text.index("产业集聚区党工委关于"),
+                                text.index("整改报告") + len("整改报告"))
+    assert h.genre == "report"
+    assert h.addressee.text == "区委第二巡察组"
+    assert text[h.addressee.span.start:h.addressee.span.end + 1] == "区委第二巡察组："
+    assert h.issuer.text == "产业集聚区党工委"
+    ins = h.inspection
+    assert ins.body.raw == "区委第二巡察组" and ins.body.ordinal == 2
+    # the body is the mention of the opening paragraph, not the title's or the addressee's
+    assert ins.body.span.start > h.addressee.span.end
+    assert ins.kind.text == "常规"
+    assert (ins.start.value, ins.end.value) == (D(2019, 11, 12), D(2019, 12, 22))
+    assert h.feedback.value == D(2020, 4, 29)
+    assert h.signature.issuer is None and h.signature.date.value == D(2020, 6, 29)
+    [dur] = h.durations
+    assert (dur.text, dur.months, dur.days, dur.subject) == ("经过两个月的整改", 2, None,
+                                                            "rectification")
+    assert h.anchors() == (ins.start, ins.end, h.feedback, h.signature.date)
+
+
+# ---------------------------------------------------------------- hand-written snippets
+
+SPLIT_REPORT = (
+    "中共某某县农业农村局党组关于\n"
+    "\n"
+    "县委第十一巡察组反馈意见整改情况的报告\n"
+    "\n"
+    "县委第十一巡察组：\n"
+    "\n"
+    "2021年3月1日至4月15日，县委第十一巡察组对县农业农村局党组开展了常规巡察，"
+    "为期45天。5月20日，巡察组向局党组反馈了巡察意见。现将整改情况报告如下：\n"
+    "\n"
+    "一、整改工作开展情况\n"
+    "\n"
+    "中共某某县农业农村局党组\n"
+    "二〇二一年八月二十日\n"
+)
+
+
+def test_split_title_blank_line_report_with_chinese_signature_date():
+    h = _header(SPLIT_REPORT)
+    assert h.title.text == "中共某某县农业农村局党组关于县委第十一巡察组反馈意见整改情况的报告"
+    assert h.title.span == Span(0, SPLIT_REPORT.index("的报告") + 3)
+    assert h.genre == "report"
+    assert h.addressee.text == "县委第十一巡察组"
+    assert h.issuer.text == "中共某某县农业农村局党组"
+    assert h.inspection.body.ordinal == 11 and h.inspection.kind.text == "常规"
+    assert h.inspection.duration.text == "为期45天"
+    assert h.inspection.duration.days == 45
+    assert h.inspection.duration.subject == "inspection"
+    assert h.feedback.value == D(2021, 5, 20) and h.feedback.year_inferred
+    assert h.signature.issuer.text == "中共某某县农业农村局党组"
+    assert h.signature.date.value == D(2021, 8, 20)
+    assert h.signature.date.text == "二〇二一年八月二十日"
+
+
+def test_crlf_full_width_and_arabic_ordinal():
+    text = ("中共甲乡委员会关于巡察整改进展情况的通报\r\n\r\n"
+            "２０２１年３月１日至４月１０日，县委第３巡察组对甲乡党委开展了专项巡察。"
+            "５月２０日，县委第３巡察组召开巡察情况反馈会。\r\n\r\n"
+            "欢迎广大干部群众对巡察整改落实情况进行监督。\r\n")
+    h = _header(text)
+    assert h.title.text == "中共甲乡委员会关于巡察整改进展情况的通报"
+    assert h.title.span == Span(0, text.index("\r"))
+    assert h.genre == "notice"
+    assert h.inspection.body.raw == "县委第３巡察组" and h.inspection.body.ordinal == 3
+    assert h.inspection.kind.text == "专项"
+    assert (h.inspection.start.value, h.inspection.end.value) == (D(2021, 3, 1), D(2021, 4, 10))
+    assert h.feedback.value == D(2021, 5, 20) and h.feedback.text == "５月２０日"
+    assert h.signature.issuer is None and h.signature.date is None
+
+
+def test_provincial_inspection_tour_and_full_width_colon_addressee():
+    text = ("关于省委第十一巡视组巡视反馈意见整改情况的报告\n"
+            "省委第十一巡视组：\n"
+            "根据省委统一部署，省委第十一巡视组于2019年10月8日至12月6日对我厅党组进行了巡视“回头看”。"
+            "2020年1月9日，省委第十一巡视组向厅党组反馈了巡视意见。\n")
+    h = _header(text)
+    assert h.genre == "report" and h.addressee.text == "省委第十一巡视组"
+    assert h.issuer is None  # nothing before 关于 and no signature
+    b = h.inspection.body
+    assert (b.level, b.kind, b.ordinal, b.raw) == ("省委", "巡视", 11, "省委第十一巡视组")
+    assert h.inspection.kind.text == "回头看"
+    assert h.inspection.end.value == D(2019, 12, 6)
+    assert h.feedback.value == D(2020, 1, 9)
+
+
+def test_only_an_opening_paragraph_no_title():
+    text = ("2022年3月1日至4月30日，县委第二巡察组对某某镇党委开展了巡察，历时两个月。"
+            "于2022年6月分别反馈了巡察意见。")
+    h = _header(text)
+    assert h.title is None and h.issuer is None and h.addressee is None
+    assert h.genre == "unknown"
+    assert h.inspection.body.raw == "县委第二巡察组"
+    assert (h.inspection.start.value, h.inspection.end.value) == (D(2022, 3, 1), D(2022, 4, 30))
+    assert h.feedback.value == D(2022, 6, 1) and h.feedback.precision == "month"
+    assert h.inspection.duration.months == 2 and h.inspection.duration.text == "历时两个月"
+    assert h.signature.date is None  # the dates are inside prose
+
+
+def test_no_recognisable_title_and_missing_ordinal():
+    text = ("工作动态\n"
+            "按照县委部署，县委第巡察组对某某局开展了巡察。\n")
+    h = _header(text)
+    assert h.title is None
+    body = h.inspection.body
+    assert body.raw == "县委第巡察组" and body.ordinal is None and body.ordinal_missing
+    assert h.feedback is None and h.inspection.start is None
+
+
+def test_nothing_to_find_never_raises():
+    for text in ("", "\n\n", "随便写的一句话", "：：：\n一、\n（一）\n2021年13月45日"):
+        h = _header(text)
+        assert h.title is None and h.inspection.body is None and h.feedback is None
+
+
+def test_feedback_year_follows_the_inspection_end():
+    text = ("某某委员会关于巡察整改进展情况的通报\n"
+            "县委第一巡察组于2020年11月26日至12月30日对某某委员会开展了巡察。"
+            "1月15日，进行巡察意见反馈。\n")
+    h = _header(text)
+    assert h.inspection.end.value == D(2020, 12, 30)
+    assert h.feedback.value == D(2021, 1, 15) and h.feedback.year_inferred
+
+
+def test_later_meetings_about_feedback_are_not_the_feedback():
+    text = ("某某党委关于巡察整改进展情况的通报\n"
+            "2021年4月1日至5月10日，市委第二巡察组对某某党委开展了巡察。\n"
+            "巡察情况反馈会后，6月3日党委召开专题会议研究巡察反馈问题整改工作。\n")
+    h = _header(text)
+    assert h.inspection.body.ordinal == 2
+    assert h.feedback is None
+
+
+@pytest.mark.parametrize(("name", "level", "ordinal", "joint", "missing"), [
+    ("县委第十一巡察组", "县委", 11, False, False),
+    ("市委第3巡察组", "市委", 3, False, False),
+    ("县委巡察二组", "县委", 2, False, False),
+    ("中央第八巡视组", "中央", 8, False, False),
+    ("自治区党委第四巡视组", "自治区党委", 4, False, False),
+    ("市委联动巡察组", "市委", None, True, False),
+    ("区委第巡察组", "区委", None, False, True),
+])
+def test_inspection_body_forms(name, level, ordinal, joint, missing):
+    h = _header(f"按照部署，{name}对某某单位开展了巡察。")
+    b = h.inspection.body
+    assert (b.raw, b.level, b.ordinal, b.joint, b.ordinal_missing) == (
+        name, level, ordinal, joint, missing)
+
+
+def test_a_bare_inspection_group_is_no_body():
+    h = _header("巡察组实事求是地指出了问题。")
+    assert h.inspection.mentions == ()
+
+
+def test_durations_subjects_and_vague_phrases():
+    text = ("县委第一巡察组开展了巡察，为期一个月。经过3个月的集中整改，成效明显。"
+            "三个月来，近年来，已经3天没有新问题。")
+    h = _header(text)
+    got = [(d.text, d.days, d.months, d.subject) for d in h.durations]
+    assert got == [("为期一个月", None, 1, "inspection"),
+                   ("经过3个月的集中整改", None, 3, "rectification")]
+
+
+def test_signature_date_in_last_sentence_is_not_a_signature():
+    text = ("某某党委关于巡察整改情况的通报\n"
+            "县委第一巡察组对某某党委开展了巡察。\n"
+            "剩余问题将于2021年6月30日前全部完成。\n")
+    assert _header(text).signature.date is None
+
+
+def test_signature_org_and_date_on_one_line():
+    text = ("某某党委关于巡察整改情况的通报\n"
+            "县委第一巡察组对某某党委开展了巡察。\n"
+            "中共某某镇委员会　　2021年7月1日\n")
+    sig = _header(text).signature
+    assert sig.issuer.text == "中共某某镇委员会" and sig.date.value == D(2021, 7, 1)
