@@ -30,6 +30,16 @@ _PROGRESS_LABELS = (("total", "整改总数"), ("completed", "已完成整改数
 _PERCENT_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?\s*[%％]")
 
 
+def provides(*names: str):
+    """Declare the values a check puts in its hits (the engine validates messages with it)."""
+
+    def deco(fn):
+        fn.values = frozenset(names)
+        return fn
+
+    return deco
+
+
 def fmt_num(value: int | float) -> str:
     """17 → "17", 17.0 → "17", 63.456 → "63.46" (two decimals at most)."""
     if isinstance(value, float):
@@ -72,6 +82,7 @@ def _listed(quantity: str, counts: tuple[int, int | None, int], quantities: set[
 
 
 @register("counts-match-outline")
+@provides("declared", "listed", "unit", "verb", "quantity")
 def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
     """CNT001: each declared count against the problem-tree level it describes."""
     notice = ctx.notice
@@ -122,6 +133,7 @@ def _declared_conflicts(declared: tuple[Count, ...]) -> Iterator[Hit]:
 
 
 @register("figures-agree")
+@provides("label", "first", "other")
 def figures_agree(ctx: CheckContext) -> Iterator[Hit]:
     """CNT003: two claims of the same quantity with different values."""
     yield from _progress_conflicts(ctx.notice.progress)
@@ -131,6 +143,7 @@ def figures_agree(ctx: CheckContext) -> Iterator[Hit]:
 # -- CNT004 ------------------------------------------------------------------------------
 
 @register("breakdowns-add-up")
+@provides("subject", "total", "sum", "unit", "parts")
 def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
     """CNT004: "共N，其中a、b、c" whose parts do not sum to N; deadline parts vs ongoing."""
     notice = ctx.notice
@@ -159,6 +172,7 @@ def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
 # -- CNT005 ------------------------------------------------------------------------------
 
 @register("status-markers-match-progress")
+@provides("state", "claimed", "marked")
 def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
     """CNT005: leaves marked ongoing / completed against each progress claim.
 
@@ -199,6 +213,7 @@ def _decimals(text: str, value: float) -> int:
 
 
 @register("percentages-match")
+@provides("text", "numerator", "denominator", "actual", "value", "relation")
 def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
     """CNT006: numerator / denominator vs the written percentage.
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..model import Notice, Span
 from ..text import SourceText
 from . import CheckContext, Hit, register
-from .counts import fmt_num
+from .counts import fmt_num, provides
 
 #: a title of the genre names the rectification, or at least the inspection
 _GENRE_WORDS = ("整改", "巡察", "巡视")
@@ -51,6 +51,7 @@ def last_line(src: SourceText) -> Span:
 
 
 @register("title-recognisable")
+@provides("detail")
 def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
     """REQ001: no title, or a title that does not name a rectification notice / report."""
     title = ctx.notice.title
@@ -64,6 +65,7 @@ def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("inspection-body-named")
+@provides("detail")
 def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
     """REQ003: a mention whose ordinal is missing ("市委第巡察组"), or no body at all."""
     insp = ctx.notice.inspection
@@ -77,6 +79,7 @@ def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("inspection-period-stated")
+@provides("missing", "seen")
 def inspection_period_stated(ctx: CheckContext) -> Iterator[Hit]:
     """REQ004: the inspection's start or end date is not stated."""
     insp = ctx.notice.inspection
@@ -90,6 +93,7 @@ def inspection_period_stated(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("problem-total-stated")
+@provides("seen")
 def problem_total_stated(ctx: CheckContext) -> Iterator[Hit]:
     """REQ006: no count of the problems (a problems / tasks / items count, or a progress total)."""
     n = ctx.notice
@@ -102,13 +106,14 @@ def problem_total_stated(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("progress-summary-stated")
+@provides("listed")
 def progress_summary_stated(ctx: CheckContext) -> Iterator[Hit]:
     """REQ007: no progress statement saying how many are completed or still ongoing."""
     n = ctx.notice
     if any(p.completed is not None or p.ongoing is not None for p in n.progress):
         return
-    leaves = n.leaves()
-    yield Hit(anchor(n, ctx.src), {"listed": len(leaves)})
+    listed = len(n.leaves())
+    yield Hit(anchor(n, ctx.src), {"listed": f"（正文列出{listed}个问题）" if listed else ""})
 
 
 def _unfinished(n: Notice, src: SourceText) -> tuple[Span, str] | None:
@@ -150,6 +155,7 @@ def _has_deadline(n: Notice, src: SourceText) -> bool:
 
 
 @register("unfinished-have-deadline")
+@provides("unfinished")
 def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
     """REQ008: problems reported unfinished and no completion deadline anywhere."""
     n = ctx.notice
@@ -161,6 +167,7 @@ def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("signature-complete")
+@provides("missing")
 def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     """REQ010: the closing block lacks the issuer, the date (成文日期), or both."""
     sig = ctx.notice.signature

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ..model import DateFact, Notice
 from . import CheckContext, Hit, register
+from .counts import provides
 
 _PART = {"month-end": "底", "early": "上旬", "mid": "中旬", "late": "下旬"}
 #: DateFact.year_from values meaning the year was written once for several dates on purpose
@@ -50,6 +51,7 @@ def _not_after(a: DateFact, b: DateFact) -> bool:
 # -- DAT001 / DAT002 / DAT003 -------------------------------------------------------------
 
 @register("inspection-dates-ordered")
+@provides("start", "end")
 def inspection_dates_ordered(ctx: CheckContext) -> Iterator[Hit]:
     """DAT001: the inspection starts after it ends."""
     insp = ctx.notice.inspection
@@ -59,6 +61,7 @@ def inspection_dates_ordered(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("feedback-after-inspection")
+@provides("feedback", "end")
 def feedback_after_inspection(ctx: CheckContext) -> Iterator[Hit]:
     """DAT002: the feedback is dated on or before the inspection's last day."""
     n = ctx.notice
@@ -69,6 +72,7 @@ def feedback_after_inspection(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("signed-after-feedback")
+@provides("what", "date", "other", "other_date")
 def signed_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
     """DAT003: signature or publication before the feedback; publication before signature."""
     n = ctx.notice
@@ -90,6 +94,7 @@ def signed_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
 # -- DAT004 ------------------------------------------------------------------------------
 
 @register("deadlines-not-passed")
+@provides("what", "deadline", "as_of")
 def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
     """DAT004: a deadline before the reference date for work still reported unfinished.
 
@@ -137,6 +142,7 @@ def _key_dates(n: Notice) -> Iterator[tuple[str, DateFact]]:
 
 
 @register("key-dates-have-year")
+@provides("label", "text", "inferred")
 def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
     """DAT005: a key date without a year, unless the year was given once for a range/list."""
     seen: set[int] = set()
@@ -152,6 +158,7 @@ def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
 # -- DAT006 ------------------------------------------------------------------------------
 
 @register("dates-exist")
+@provides("text", "reason")
 def dates_exist(ctx: CheckContext) -> Iterator[Hit]:
     """DAT006: a date-shaped text that names no calendar day."""
     for bad in ctx.notice.invalid_dates:
@@ -165,6 +172,7 @@ _DAY_TOLERANCE = 1
 
 
 @register("durations-match-dates")
+@provides("text", "what", "dates")
 def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
     """DAT007: "为期N天" against the inspection dates; "经过N个月" against feedback..signature."""
     n = ctx.notice
@@ -200,6 +208,7 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
 # -- DAT008 ------------------------------------------------------------------------------
 
 @register("report-within-window")
+@provides("feedback", "date", "months", "due", "late")
 def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
     """DAT008: a 整改报告 dated later than ``options.months`` after the feedback."""
     n = ctx.notice
