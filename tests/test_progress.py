@@ -1,0 +1,133 @@
+"""Progress statements: totals, completed / ongoing / other figures, rate, as-of, deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rectify_rules.model import Span
+from rectify_rules.parse.dates import scan_dates
+from rectify_rules.parse.progress import parse_progress
+from rectify_rules.text import SourceText
+
+
+def at(text: str, sub: str, nth: int = 0) -> Span:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(sub, i + 1)
+    return Span(i, i + len(sub))
+
+
+def progress(text: str):
+    src = SourceText(text)
+    return parse_progress(src, scan_dates(src))
+
+
+SEED_002 = ("截至目前,巡察反馈的25项整改任务已按期完成17项, 未到整改时限、正在整改事项8项(其中"
+            "2021年5月底前需完成整改1项,7月底前需完成2项,9月底前需完成3项,12月底前需完成1项,"
+            "2022年12月底前需完成1项),整改工作取得了初步成效。")
+
+
+def test_seed_002_statement_figures_and_spans():
+    [p] = progress(SEED_002)
+    assert p.span == Span(0, len(SEED_002) - 1)  # the sentence, without its 。
+    assert p.text == SEED_002[:-1]
+    assert (p.total.value, p.total.span) == (25, at(SEED_002, "25项"))
+    assert (p.completed.value, p.completed.span) == (17, at(SEED_002, "17项"))
+    assert (p.ongoing.value, p.ongoing.span) == (8, at(SEED_002, "8项"))
+    assert p.as_of is None  # 截至目前: no date given
+    assert p.rate is None and p.other == ()
+
+
+def test_seed_002_deadline_breakdown_carries_the_year():
+    [p] = progress(SEED_002)
+    got = [(d.deadline.latest, d.deadline.precision, d.count.value) for d in p.breakdown]
+    assert got == [(dt.date(2021, 5, 31), "month-end", 1), (dt.date(2021, 7, 31), "month-end", 2),
+                   (dt.date(2021, 9, 30), "month-end", 3), (dt.date(2021, 12, 31), "month-end", 1),
+                   (dt.date(2022, 12, 31), "month-end", 1)]
+    assert p.breakdown[0].count.span == at(SEED_002, "1项")
+    assert p.breakdown[1].span == at(SEED_002, "7月底前需完成2项")
+    assert p.breakdown[1].count.span == at(SEED_002, "2项")
+    assert [d.deadline.year_inferred for d in p.breakdown] == [False, True, True, True, False]
+
+
+def test_seed_000_completed_and_ongoing_without_total():
+    t = ("2021年1月27日,进行巡察意见反馈,共反馈3个方面11个问题。截至目前,已整改8个问题,"
+         "两新党组织建设较为薄弱、破解发展难题能力不足、推进规划布局落地不到位3个问题纳入持续整改。")
+    [p] = progress(t)
+    assert p.total is None  # 11 is stated in the sentence before: not borrowed
+    assert (p.completed.value, p.completed.span) == (8, at(t, "8个"))
+    three = t.index("3个问题纳入")
+    assert (p.ongoing.value, p.ongoing.span) == (3, Span(three, three + 2))
+    assert p.span.start == t.index("截至目前")
+
+
+def test_two_statements_kept_separately():
+    t = "截至目前,25项整改任务已按期完成17项,正在整改8项。截至目前,25项整改任务已按期完成18项,正在整改7项。"
+    got = [(p.total.value, p.completed.value, p.ongoing.value) for p in progress(t)]
+    assert got == [(25, 17, 8), (25, 18, 7)]
+
+
+def test_as_of_date_with_jiezhi_and_full_width_punctuation():
+    t = "截止6月30日，已完成整改9个（项），正在整改3个，完成率75%。"
+    [p] = progress("2021年5月1日召开会议。" + t)
+    off = len("2021年5月1日召开会议。")
+    assert p.as_of is not None
+    assert (p.as_of.value, p.as_of.text) == (dt.date(2021, 6, 30), "6月30日")
+    assert p.as_of.span == Span(off + 2, off + 7)
+    assert (p.completed.value, p.ongoing.value) == (9, 3)
+    assert p.completed.span == Span(off + at(t, "9个").start, off + at(t, "9个").end)
+    assert (p.rate.value, p.rate.span) == (75.0, Span(off + at(t, "75%").start,
+                                                       off + at(t, "75%").end))
+
+
+def test_as_of_month_end():
+    t = "截至2021年6月底,反馈的12个问题已完成整改10个,剩余2个正在推进。"
+    [p] = progress(t)
+    assert (p.as_of.latest, p.as_of.precision) == (dt.date(2021, 6, 30), "month-end")
+    assert (p.total.value, p.completed.value, p.ongoing.value) == (12, 10, 2)
+    assert p.total.span == at(t, "12个")
+
+
+def test_rate_other_and_unfinished():
+    t = "截至目前,反馈的20项问题已基本完成4项,尚未完成2项,已完成14项,整改完成率达70%。"
+    [p] = progress(t)
+    assert p.total.value == 20
+    assert [(f.value, f.span) for f in p.other] == [(4, at(t, "4项"))]
+    assert (p.ongoing.value, p.ongoing.span) == (2, at(t, "2项"))
+    assert (p.completed.value, p.completed.span) == (14, at(t, "14项"))
+    assert p.rate.value == 70.0
+
+
+def test_chinese_numerals_and_all_done():
+    t = "截至目前,巡察反馈的十一个问题已全部完成整改。"
+    [p] = progress(t)
+    assert (p.total.value, p.total.span) == (11, at(t, "十一个"))
+    assert (p.completed.value, p.completed.span) == (11, at(t, "已全部完成整改"))
+    assert p.ongoing is None
+
+
+def test_crlf_and_ideographic_space():
+    t = "\u3000\u3000截至目前，已整改８个问题，２个问题正在整改。\r\n下一步"
+    [p] = progress(t)
+    assert p.span.start == 2 and t[p.span.end] == "。"
+    assert (p.completed.value, p.completed.span) == (8, at(t, "８个"))
+    assert (p.ongoing.value, p.ongoing.span) == (2, at(t, "２个"))
+
+
+def test_not_progress_statements():
+    texts = [
+        "已完成整改并长期坚持。",  # a leaf status, no figure
+        "目前已整改退缴16.25万元,尚有15.98万元未退改到位。",  # amounts, not items
+        "一期道路工程目前已完成首期实施的4条道路施工图设计,完成2条道路的财审,正在推进施工招标工作。",
+        "剩余21个完工时间较长、已实际投入使用但报批手续不完整的项目,由司法局指导。",
+        "截止目前,“赣服通”东临分厅上线事项118项,超额完成市级要求上线100个事项的任务。",
+    ]
+    for t in texts:
+        assert progress(t) == (), t
+
+
+def test_without_dates_no_breakdown_and_deadline_parts_not_completed():
+    src = SourceText(SEED_002)
+    [p] = parse_progress(src, None)
+    assert (p.total.value, p.completed.value, p.ongoing.value) == (25, 17, 8)
+    assert p.breakdown == () and p.as_of is None
