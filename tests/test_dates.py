@@ -253,8 +253,11 @@ def test_parse_date():
     d = parse_date("7月6日", default_year=2020)
     assert (d.value, d.year_from) == (D(2020, 7, 6), "reference")
     assert parse_date("7月6日").year_from == "today"
-    assert parse_date("２０２１年６月") .value == D(2021, 6, 1)
-    for bad in ("2021年2月30日", "今天", "2021年7月6日召开", "", "2020年", "16:35"):
+    assert parse_date("２０２１年６月").value == D(2021, 6, 1)
+    d = parse_date("2021- 06- 28 16: 53")
+    assert (d.text, d.value, d.span) == ("2021- 06- 28", D(2021, 6, 28), Span(0, 12))
+    assert parse_date("2021-02-10 23:00:05").value == D(2021, 2, 10)
+    for bad in ("2021年2月30日", "今天", "2021年7月6日召开", "", "2020年", "16:35", "2021年6月 16:35"):
         assert parse_date(bad) is None, bad
 
 

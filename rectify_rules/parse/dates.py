@@ -33,7 +33,8 @@ from attrs import evolve, frozen
 from ..model import DateFact, DateRange, InvalidDate, Span
 from ..text import SourceText
 from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_RE, DAY_END_RE,
-                            RECURRING_BEFORE_RE, SEP_RE, Parts, read_day, read_parts)
+                            RECURRING_BEFORE_RE, SEP_RE, TIME_TAIL_RE, Parts, read_day,
+                            read_parts)
 
 __all__ = ["DateScan", "scan_dates", "parse_date", "with_year"]
 
@@ -207,7 +208,8 @@ def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
 
 
 def parse_date(text: str, default_year: int | None = None) -> DateFact | None:
-    """Read *text* holding one date alone ("2021-06-30", "2021年7月底前", "7月6日").
+    """Read *text* holding one date alone ("2021-06-30", "2021年7月底前", "7月6日"); a clock
+    time after a numeric date ("2021-02-10 23:00") is allowed and left out of the span.
 
     Without a written year, *default_year* is used (``year_from="reference"``), else today's
     year. The span is relative to *text*. None when *text* is not exactly one valid date.
@@ -221,6 +223,8 @@ def parse_date(text: str, default_year: int | None = None) -> DateFact | None:
     if p is None or (p.year is not None and not _MIN_YEAR <= p.year <= _MAX_YEAR):
         return None
     tail = BEFORE_RE.match(norm, m.end())
+    if tail is None and p.day is not None:
+        tail = TIME_TAIL_RE.match(norm, m.end())
     if norm[tail.end() if tail else m.end():].strip():
         return None
     if p.year is not None:

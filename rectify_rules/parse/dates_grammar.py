@@ -45,6 +45,8 @@ DATE_RE = re.compile(
 SEP_RE = re.compile(r"[ \n]{0,2}(?:至|到|—{1,2}|―{1,2}|–|-{1,2}|~|〜)[ \n]{0,2}")
 #: a range end that is only a day ("2022年1月10日—13日", "8月25日-28日")
 DAY_END_RE = re.compile(rf"(?P<d>{_DAY}){_W}[日号](?![0-9])")
+#: a clock time after a timestamp's date ("2021-02-10 23:00", "2021- 06- 28 16: 53")
+TIME_TAIL_RE = re.compile(r"[ T]{1,3}[0-9]{1,2} ?: ?[0-9]{2}(?: ?: ?[0-9]{2})?")
 #: "前" after a date makes it a deadline; "前后 / 前往 / 前来 / 前去" do not
 BEFORE_RE = re.compile(r" ?(?:之|以)?前(?![后往来去])")
 #: a bare number and a separator just before a month ("1-5月", "4-6月份", "一至三月"):
