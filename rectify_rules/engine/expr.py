@@ -151,7 +151,7 @@ def path_type(node: tuple, scope: Scope) -> object:
     if root == "it":
         if scope.it is None:
             raise ExprError("'it' is only defined inside for_each")
-        return P.path_type(scope.it, segs, "it")
+        return P.path_type(scope.it, segs, "it", text)
     if root == "options":
         if not segs or segs[0][0] != "attr":
             raise ExprError("write options.<name>")
@@ -166,7 +166,7 @@ def path_type(node: tuple, scope: Scope) -> object:
     if root not in roots:
         raise ExprError(f"unknown fact {root!r} in {text!r}"
                         + suggest(root, [*roots, "it", "options", "as_of"]))
-    return P.path_type(roots[root], segs, root)
+    return P.path_type(roots[root], segs, root, text)
 
 
 def _is(t: object, *kinds: object) -> bool:

@@ -108,7 +108,7 @@ def seg_text(segs: tuple) -> str:
     return out.lstrip(".")
 
 
-def path_type(root_t: object, segs: tuple, shown: str) -> object:
+def path_type(root_t: object, segs: tuple, shown: str, full: str | None = None) -> object:
     """The type of a path starting at a value of type *root_t*; raises PathError."""
     t, multi = root_t, False
     done = shown
@@ -123,7 +123,7 @@ def path_type(root_t: object, segs: tuple, shown: str) -> object:
                 raise PathError(f"{done!r} is a {type_name(t)} and has no field {name!r}")
             fields = fields_of(t.cls)
             if name not in fields:
-                raise PathError(f"{t.cls.__name__} has no field {name!r} in {shown!r}"
+                raise PathError(f"{t.cls.__name__} has no field {name!r} in {full or shown!r}"
                                 + suggest(name, fields))
             t = fields[name]
             done = f"{done}.{name}" if done else name
