@@ -8,7 +8,8 @@ Notices wrap the problems in organisational sections (提高政治站位 / 加�
 2. at a level where some siblings are organisational, the level is a list of SECTIONS: only
    the sections with evidence of problems are kept (a problem heading in the subtree, or
    rectification labels 整改情况 / 整改措施 / 整改成效 at paragraph starts);
-3. a single remaining section with children is a container: its children are the groups;
+3. a single remaining section with children whose heading names no problem ("巡察反馈问题的
+   整改情况", "聚焦具体问题，扎实推进整改") is a container: its children are the groups;
 4. tie-breaker: when several sections remain, the reading whose level sizes (groups, items,
    leaves) match more of the declared counts ("3个方面11个问题") wins.
 
@@ -95,7 +96,7 @@ def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...
         keep = [n for n in keep if _evidence(n, ctx)]
     if not keep:
         return ()
-    if len(keep) == 1 and keep[0].children and depth < 3:
+    if len(keep) == 1 and keep[0].children and depth < 3 and not _PROBLEM.search(keep[0].title):
         inner = _choose(keep[0].children, ctx, depth + 1)
         if inner:
             return inner
