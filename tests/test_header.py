@@ -286,3 +286,53 @@ def test_signature_org_and_date_on_one_line():
             "中共某某镇委员会　　2021年7月1日\n")
     sig = _header(text).signature
     assert sig.issuer.text == "中共某某镇委员会" and sig.date.value == D(2021, 7, 1)
+
+
+def test_issuer_line_above_a_title_starting_with_about():
+    text = ("中共某某县卫生健康局党组\n"
+            "关于县委第五巡察组反馈意见整改进展情况的通报\n"
+            "按照县委统一部署，县委第五巡察组对局党组开展了巡察。\n")
+    h = _header(text)
+    assert h.title.text == "中共某某县卫生健康局党组关于县委第五巡察组反馈意见整改进展情况的通报"
+    assert h.issuer.text == "中共某某县卫生健康局党组"
+    assert h.issuer.span == Span(0, len("中共某某县卫生健康局党组"))
+
+
+def test_leftover_page_heading_is_not_joined_to_the_title():
+    text = ("通知公告\n"
+            "某某镇党委关于巡察整改进展情况的通报\n"
+            "县委第一巡察组对某某镇党委开展了巡察。\n")
+    h = _header(text)
+    assert h.title.text == "某某镇党委关于巡察整改进展情况的通报"
+    assert h.title.span == _span_of(text, "某某镇党委关于巡察整改进展情况的通报")
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("关于巡察巡视整改通报报告组第一二十县委市省中央联动专项常规"
+                                 "反馈意见会年月日至为期天个经过的：:，,。\n\r 　0123456789"
+                                 "０１２〇党工委员会来源发布时间阅读量【】打印关闭>首页今天是"))
+
+
+def _spans(h: header.Header):
+    facts = [h.title, h.issuer, h.addressee, h.feedback, h.signature.issuer, h.signature.date,
+             h.inspection.kind, h.inspection.start, h.inspection.end]
+    out = [f.span for f in facts if f is not None]
+    out += [m.span for m in h.inspection.mentions] + [d.span for d in h.durations]
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=160).map("".join))
+def test_never_raises_and_spans_lie_inside_the_text(text):
+    src = SourceText(text)
+    bp = boilerplate.scan(src)
+    for s in bp.spans:
+        assert 0 <= s.start <= s.end <= len(text)
+    h = _header(text)
+    for s in _spans(h):
+        assert 0 <= s.start <= s.end <= len(text)
+    if h.title is not None:
+        assert h.title.text.replace(" ", "") in text.replace("\n", "").replace("\r", "").replace(" ", "")

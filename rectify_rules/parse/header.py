@@ -26,7 +26,7 @@ from ..text import SourceText
 from .boilerplate import Boilerplate
 from .dates import DateScan, with_year
 from .inspection import find_bodies, find_durations, find_kind
-from .signature import find_signature
+from .signature import ORG_END, find_signature
 
 __all__ = ["Header", "parse_header"]
 
@@ -53,6 +53,8 @@ class Header:
 _TITLE_END = re.compile(
     r"(?:通报|报告|公告|公示|通告|情况|公开)(?:\s*[(\[【][^)\]】]{0,20}[)\]】])?$")
 _TITLE_SUBJECT = re.compile(r"整改|巡察|巡视")
+#: a title line that ends like this goes on in the next line
+_UNFINISHED = re.compile(r"(?:关于|的|和|及|与|对|暨|、|落实)$")
 _TITLE_MAX = 100
 _TITLE_LINES = 3
 #: lines looked at for a title before giving up
@@ -103,6 +105,15 @@ def _is_prose(text: str) -> bool:
     return bool(_PROSE.search(text)) or len(text) > _PROSE_MIN or bool(_MARKER.match(text))
 
 
+def _is_title(text: str) -> bool:
+    return bool(_TITLE_END.search(text) and _TITLE_SUBJECT.search(text))
+
+
+def _continues(head: str, nxt: str) -> bool:
+    """Does *nxt* carry on the title begun by *head* ("…党工委关于" / "中共…委员会" + "关于…")?"""
+    return bool(_UNFINISHED.search(head)) or (nxt.startswith(_ABOUT) and bool(ORG_END.search(head)))
+
+
 def _find_title(lines: list[_Line]) -> list[_Line]:
     """The lines of the title (empty if none is recognised)."""
     head = lines[:_HEAD_LINES]
@@ -114,7 +125,7 @@ def _find_title(lines: list[_Line]) -> list[_Line]:
             joined = "".join(p.text for p in parts)
             if len(joined) > _TITLE_MAX:
                 break
-            if _TITLE_END.search(joined) and _TITLE_SUBJECT.search(joined):
+            if _is_title(joined):
                 return parts
             k = i + len(parts)
             if len(parts) == _TITLE_LINES or k >= len(lines):
@@ -122,6 +133,8 @@ def _find_title(lines: list[_Line]) -> list[_Line]:
             nxt = lines[k]
             if _is_prose(nxt.text) or nxt.no - parts[-1].no > 2:
                 break
+            if _is_title(nxt.text) and not _continues(joined, nxt.text):
+                break  # the next line is a title by itself: this one is not part of it
             parts.append(nxt)
     return []
 

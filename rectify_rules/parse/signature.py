@@ -13,10 +13,10 @@ from ..model import DateFact, Signature, Span, TextFact
 from ..text import SourceText
 from .dates import DateScan
 
-__all__ = ["find_signature"]
+__all__ = ["find_signature", "ORG_END"]
 
 #: how an organisation's name ends
-_ORG_END = re.compile(
+ORG_END = re.compile(
     r"(?:委员会|党委|党组|党工委|工委|纪委|监委|支部|总支|委|局|办公室|办|中心|政府|管委会"
     r"|公司|集团|学校|学院|大学|医院|院|厅|部|处|所|站|队|协会|联合会|社|街道|镇|乡)$")
 #: an organisation line is a name, not a sentence or a heading
@@ -34,7 +34,7 @@ def _content(span: Span, line: str) -> tuple[Span, str]:
 
 def _is_org(text: str) -> bool:
     return (2 <= len(text) <= _ORG_MAX and not _NOT_ORG.search(text)
-            and _ORG_END.search(text) is not None)
+            and ORG_END.search(text) is not None)
 
 
 def _date_line(ds: DateScan, span: Span, text: str) -> tuple[DateFact, str] | None:
