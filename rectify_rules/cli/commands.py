@@ -28,7 +28,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except Exception as e:
         if type(e).__name__ != "InputError":
             raise
-        raise CliError(f"{name}: error: {' '.join(str(e).split())}") from None
+        problem = getattr(e, "problem", None) or str(e)
+        raise CliError(f"{name}: error: {' '.join(problem.split())}") from None
     genre = None if args.genre in (None, "auto") else args.genre
     notice, src = parse_source(text, genre=genre)
     data = notice_to_dict(notice, src)

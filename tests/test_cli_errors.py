@@ -1,0 +1,158 @@
+"""Bad inputs and bad invocations: one clear line on stderr, exit code 2, never a traceback;
+in a batch the good files are still checked and reported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import rectify_rules.read as read_mod
+from rectify_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PACK = str(ROOT / "examples" / "custom_pack")
+LOC = ["--rules", PACK, "--select", "LOC"]
+GOOD = "关于巡察整改进展情况的通报\n相关问题基本上已经整改到位。\n"
+GOOD_LINE = "good.txt:2:5: LOC002 通报中不宜使用含糊的措辞“基本上”，请写明具体情况"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "Traceback" not in out
+    return code, out, err
+
+
+def _one_error(capsys, *args: str) -> tuple[str, str]:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    return lines[0], out
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bin.txt: error: binary file"),
+    ("empty.txt", b"", "empty.txt: error: empty file"),
+    ("blank.txt", "\u3000 \n\n".encode(), "blank.txt: error: empty file"),
+    ("mangled.txt", "整改".encode() + b"\xff\xfe\x80" * 40 + "问题".encode(),
+     "mangled.txt: error: cannot decode"),
+])
+def test_bad_file_in_a_batch(folder, capsys, name, data, expected):
+    (folder / name).write_bytes(data)
+    code, out, err = run(capsys, "check", name, "good.txt", *LOC, "--format", "concise")
+    assert code == 2
+    assert err.splitlines() == [err.splitlines()[0]] and err.startswith(expected)
+    assert out.splitlines() == [GOOD_LINE]     # the good file is still reported
+
+
+def test_too_big_file_fails_before_reading_it(folder, capsys, monkeypatch):
+    big = folder / "big.txt"
+    line = ("整改问题" * 30 + "\n").encode()
+    with open(big, "wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            fh.write(line)
+    assert big.stat().st_size > 50 * 1024 * 1024
+
+    real_open = open
+
+    def no_open(path, *a, **k):
+        if Path(path).name == "big.txt":
+            raise AssertionError("the big file was opened")
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(read_mod, "open", no_open, raising=False)
+    code, out, err = run(capsys, "check", "big.txt", "good.txt", *LOC, "--format", "concise")
+    assert code == 2 and err.startswith("big.txt: error: is 5") and "limit" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_missing_file(folder, capsys):
+    line, out = _one_error(capsys, "check", "nope.txt", "good.txt", *LOC)
+    assert line == "nope.txt: error: 文件不存在" and out == ""
+
+
+def test_directory_without_notices(folder, capsys):
+    (folder / "pics").mkdir()
+    (folder / "pics" / "a.png").write_bytes(b"\x89PNG")
+    line, _ = _one_error(capsys, "check", "pics", *LOC)
+    assert line == "pics: error: 目录中没有可检查的文件（.txt .docx .html .htm）"
+
+
+def test_broken_rule_toml(folder, capsys):
+    (folder / "pack").mkdir()
+    (folder / "pack" / "LOC009.toml").write_text('code = "LOC009"\nname = \n', encoding="utf-8")
+    line, out = _one_error(capsys, "check", "good.txt", "--rules", "pack")
+    assert "LOC009.toml:2:" in line and out == ""
+
+
+def test_unknown_code_in_select(folder, capsys):
+    line, _ = _one_error(capsys, "check", "good.txt", "--rules", PACK, "--select", "LOC01X")
+    assert "LOC01X" in line and "did you mean" in line
+
+
+def test_unknown_code_in_severity_flag(folder, capsys):
+    line, _ = _one_error(capsys, "check", "good.txt", *LOC, "--severity", "LOC003=error")
+    assert line == "rectify-rules: error: severity: 未知的规则代码 LOC003（是否想写 'LOC002'？）"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("LOC002", "--severity: 应写作 CODE=LEVEL，而不是 'LOC002'"),
+    ("LOC002=fatal", "--severity: 级别应为 error|warning|info|off，而不是 'fatal'"),
+])
+def test_bad_severity_flag(folder, capsys, value, expected):
+    line, _ = _one_error(capsys, "check", "good.txt", *LOC, "--severity", value)
+    assert line == f"rectify-rules: error: {expected}"
+
+
+def test_bad_as_of(folder, capsys):
+    line, out = _one_error(capsys, "check", "good.txt", *LOC, "--as-of", "2021-02-30")
+    assert line == "rectify-rules: error: --as-of: 日期不存在：2021-02-30" and out == ""
+
+
+def test_unknown_config_key(folder, capsys):
+    (folder / "rectify-rules.toml").write_text('ignroe = ["LOC002"]\n', encoding="utf-8")
+    line, _ = _one_error(capsys, "check", "good.txt", *LOC)
+    assert line == (f"{folder / 'rectify-rules.toml'}: error: ignroe: 未知的配置项"
+                    "（是否想写 'ignore'？）")
+
+
+def test_unknown_code_in_config_options(folder, capsys):
+    (folder / "rectify-rules.toml").write_text('[options.LOC011]\nmin_rate = 5\n',
+                                               encoding="utf-8")
+    line, _ = _one_error(capsys, "check", "good.txt", *LOC)
+    assert line.endswith("options: 未知的规则代码 LOC011（是否想写 'LOC001'？）")
+
+
+def test_missing_forced_config(folder, capsys):
+    line, _ = _one_error(capsys, "check", "good.txt", "--config", "none.toml")
+    assert line == "none.toml: error: 配置文件不存在"
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["check"], "the following arguments are required: PATH"),
+    (["check", "good.txt", "--format", "xml"], "invalid choice: 'xml'"),
+    (["check", "good.txt", "--jobs", "0"], "--jobs: 应为正整数"),
+    ([], "缺少命令"),
+])
+def test_usage_errors(folder, capsys, args, fragment):
+    line, _ = _one_error(capsys, *args)
+    assert fragment in line
+
+
+def test_subprocess_bad_input_no_traceback(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"\x00\x01\x02\x03binary")
+    p = subprocess.run([sys.executable, "-m", "rectify_rules", "check", str(tmp_path / "x.txt")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert p.returncode == 2
+    assert p.stderr == f"{tmp_path / 'x.txt'}: error: binary file, not a text notice\n"
