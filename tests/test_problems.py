@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_rules.model import Count, Span
 from rectify_rules.parse.dates import scan_dates
@@ -216,3 +218,14 @@ def test_status_phrases(body, expected):
     else:
         status, span = got
         assert (status, body[span.start:span.end]) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="一二、()1.)\n 甲方面问题不到位整改情况:已完成正在中2021年7月底前针对。", max_size=120))
+def test_never_raises_and_spans_inside(text):
+    n = len(text)
+    for node in walk(problems(text)):
+        for s in (node.span, node.title_span, node.body_span):
+            assert 0 <= s.start <= s.end <= n
+        if node.status_span is not None:
+            assert node.span.start <= node.status_span.start <= node.status_span.end <= n

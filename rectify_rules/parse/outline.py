@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..model import Marker, Node, Span
 from ..text import SourceText
 from .numerals import cn_to_int
@@ -179,8 +181,6 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
 
 def _infer_lone(raws: list[_Raw]) -> None:
     """Give each lone ")" the style and level of its nearest bracket-style sibling."""
-    import attrs
-
     def is_bracket(r: _Raw) -> bool:
         return not r.marker.malformed and base_style(r.marker.style) in _BRACKET_STYLES
 
