@@ -336,3 +336,18 @@ def test_never_raises_and_spans_lie_inside_the_text(text):
         assert 0 <= s.start <= s.end <= len(text)
     if h.title is not None:
         assert h.title.text.replace(" ", "") in text.replace("\n", "").replace("\r", "").replace(" ", "")
+
+
+def test_feedback_without_inspection_dates_is_not_after_publication():
+    text = ("某某局党组关于巡察整改进展情况的通报\n"
+            "来源:某某纪委 发布时间:2021-03-05 10:00\n"
+            "县委第二巡察组对某某局党组开展了巡察。11月20日，反馈了巡察意见。\n")
+    h = _header(text)
+    assert h.inspection.start is None
+    assert h.feedback.value == D(2020, 11, 20) and h.feedback.year_inferred
+
+
+def test_contact_label_after_a_title_is_no_addressee():
+    text = "某某局党组关于巡察整改进展情况的通报\n联系方式:\n电话:0563-1234567\n"
+    h = _header(text)
+    assert h.addressee is None and h.genre == "notice"

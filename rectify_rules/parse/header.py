@@ -63,6 +63,8 @@ _PROSE = re.compile(r"[。;!?]|[:,]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
 _PROSE_MIN = 80
 _ADDRESSEE = re.compile(r"^(?P<name>[^。,;!?:]{2,40}?)\s*:$")
+#: labels that end with a colon but address nobody
+_NOT_ADDRESSEE = re.compile(r"联系|电话|邮箱|地址|附件|整改|情况|措施|成效|问题|如下")
 _TO_INSPECTORS = re.compile(r"巡察组|巡视组|巡察办|巡视办|巡察工作领导小组|巡视工作领导小组")
 _REPORT_TITLE = re.compile(r"报告")
 _NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
@@ -214,9 +216,16 @@ def _feedback(body: SourceText, ds: DateScan, paragraphs: list[Span],
     return None
 
 
-def _after_inspection(fb: DateFact, end: DateFact | None) -> DateFact:
-    """Re-year an inferred feedback date to the first such day after the inspection's end."""
-    if not fb.year_inferred or end is None:
+def _after_inspection(fb: DateFact, end: DateFact | None,
+                      published: DateFact | None) -> DateFact:
+    """Re-year an inferred feedback date: the first such day after the inspection's end;
+    without an end, not after the publication date."""
+    if not fb.year_inferred:
+        return fb
+    if end is None:
+        if published is not None and fb.value > published.value:
+            return with_year(fb, published.value.year - (
+                with_year(fb, published.value.year).value > published.value))
         return fb
     moved = with_year(fb, end.value.year)
     if moved.value < end.value:
@@ -234,7 +243,8 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     rest = lines[lines.index(title_lines[-1]) + 1:] if title_lines else lines
 
     addressee = None
-    if rest and (m := _ADDRESSEE.match(rest[0].text)):
+    m = _ADDRESSEE.match(rest[0].text) if rest else None
+    if m and not _NOT_ADDRESSEE.search(m.group("name")):
         span = Span(rest[0].span.start, rest[0].span.start + len(m.group("name")))
         addressee = TextFact(body.slice(span), span)
         rest = rest[1:]
@@ -271,7 +281,7 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
         start_at = paragraphs.index(opening) if opening in paragraphs else 0
         feedback = _feedback(body, dates, paragraphs[start_at:], excluded)
         if feedback is not None:
-            feedback = _after_inspection(feedback, inspection.end)
+            feedback = _after_inspection(feedback, inspection.end, bp.published)
 
     stop = title.span.end if title else 0
     if addressee is not None:
