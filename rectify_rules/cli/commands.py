@@ -57,8 +57,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from ..output.rich_fmt import LABELS, STYLES
 
     table = Table(show_edge=False, header_style="bold")
-    for col in ("代码", "名称", "级别", "类型", "说明"):
-        table.add_column(col)
+    for col in ("代码", "名称", "级别", "类型"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("说明", overflow="fold")
     for r in pack.rules:
         table.add_row(r.code, r.name, f"[{STYLES.get(r.severity, '')}]"
                       f"{LABELS.get(r.severity, r.severity)}[/]", r.kind, r.summary)
