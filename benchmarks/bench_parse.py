@@ -1,0 +1,115 @@
+"""Parser and rule-pack benchmark (not a test: these machines are shared and noisy).
+
+    python benchmarks/bench_parse.py [--repeat N]
+
+Prints, with medians over N runs:
+- parse time per seed and for all five seeds together (in-process, warm);
+- parse + all rules over the five seeds;
+- parse time on synthetic notices of ~10 KB, 100 KB and 1 MB and the cost per KB at each size
+  (linear growth means the per-KB figure stays flat: the 1 MB / 10 KB ratio of per-KB cost is
+  printed and should stay near 1);
+- the ten slowest rules on the seeds (each rule evaluated alone on pre-parsed notices).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rectify_rules.engine import check_parsed, load_rules  # noqa: E402
+from rectify_rules.engine import RulePack  # noqa: E402
+from rectify_rules.parse import parse_source  # noqa: E402
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def synthetic(size: int) -> str:
+    """A notice of about *size* characters: an opening paragraph, then problem groups whose
+    items and rectification texts are made from the seeds' own sentences (so the text looks
+    like the genre), numbered consistently and with declared counts that match."""
+    opening = ("中共某某县某某局党组关于巡察整改进展情况的通报\n\n"
+               "2021年3月1日至4月15日,县委第二巡察组对某某局党组开展了常规巡察。"
+               "2021年5月20日,县委第二巡察组反馈了巡察意见。\n\n")
+    seed = (ROOT / "seeds" / "001_c76a038a99cc564d.txt").read_text(encoding="utf-8")
+    sentences = [s + "。" for s in seed.replace("\n", "").split("。") if 20 < len(s) < 200]
+    cn = "一二三四五六七八九十"
+    parts, n, g, k = [], 0, 0, 0
+    while sum(map(len, parts)) < size - len(opening) - 200:
+        group = cn[g % 10] if g < 10 else str(g + 1)
+        parts.append(f"\n({group})第{g + 1}方面的问题\n")
+        for i in range(4):
+            k += 1
+            parts.append(f"\n{i + 1}.第{k}项问题不到位。\n整改情况:"
+                         f"{sentences[n % len(sentences)]}{sentences[(n + 7) % len(sentences)]}"
+                         "目前已完成整改。\n")
+            n += 1
+        g += 1
+    head = opening + f"共反馈{g}个方面{k}个问题。\n"
+    tail = "\n欢迎广大干部群众监督。联系电话:0563-2263070;电子邮箱:abc@163.com。\n"
+    return head + "".join(parts) + tail
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    for t in texts:  # warm imports and caches
+        parse_source(t)
+    pack = load_rules()
+
+    print(f"python {sys.version.split()[0]}, {len(pack.rules)} rules, median of {args.repeat}")
+    print("\n== parse per seed")
+    total_kb = 0.0
+    for path, text in zip(seeds, texts):
+        t = median_time(lambda: parse_source(text), args.repeat)
+        kb = len(text.encode("utf-8")) / 1024
+        total_kb += kb
+        print(f"  {path.name:32s} {kb:6.1f} KB  {t * 1000:7.2f} ms")
+    t_all = median_time(lambda: [parse_source(t) for t in texts], args.repeat)
+    print(f"  all five ({total_kb:.0f} KB): {t_all * 1000:.1f} ms   (target < 60 ms)")
+
+    parsed = [parse_source(t) for t in texts]
+    t_check = median_time(
+        lambda: [check_parsed(n, s, pack) for n, s in (parse_source(t) for t in texts)],
+        args.repeat)
+    print(f"\n== parse + all rules over the five seeds: {t_check * 1000:.1f} ms (target < 100 ms)")
+
+    print("\n== growth with input size (synthetic notices)")
+    base = None
+    for size in (10_000, 100_000, 1_000_000):
+        text = synthetic(size)
+        rep = max(1, args.repeat if size < 1_000_000 else 3)
+        t = median_time(lambda: parse_source(text), rep)
+        per_kb = t * 1000 / (len(text) / 1000)
+        base = base or per_kb
+        print(f"  {len(text) / 1000:8.0f} K chars  parse {t * 1000:8.1f} ms"
+              f"  {per_kb:6.3f} ms per 1000 chars  (×{per_kb / base:.2f} of the 10 K cost)")
+
+    print("\n== ten slowest rules on the five seeds (each rule alone, parse excluded)")
+    timings = []
+    for rule in pack.rules:
+        single = RulePack(rules=(rule,))
+        t = median_time(lambda: [check_parsed(n, s, single) for n, s in parsed],
+                        max(3, args.repeat // 2))
+        timings.append((t, rule.code, rule.kind))
+    for t, code, kind in sorted(timings, reverse=True)[:10]:
+        print(f"  {code} ({kind:10s}) {t * 1000:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
