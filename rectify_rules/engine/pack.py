@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from ..catalogue import CATALOGUE
 from .errors import RuleError, UnknownCodeError, suggest
 from .loader import SEVERITIES, compile_rule
 from .rule import Rule, RulePack
+
+
+_CODE_LIKE = re.compile(r"[A-Za-z]{1,3}[0-9]{0,3}")
 
 
 def builtin_rules_dir() -> Path:
@@ -59,7 +63,7 @@ def _validate(pack: RulePack, tokens, what: str) -> list[str]:
     out = []
     for raw in tokens:
         tok = str(raw).strip()
-        t = tok if tok in names else tok.upper()
+        t = tok.upper() if _CODE_LIKE.fullmatch(tok) and tok not in names else tok
         if not (t == "ALL" or t in names or (t and any(c.startswith(t) for c in codes))):
             raise UnknownCodeError(f"{what}: unknown rule code or prefix {tok!r}"
                                    + suggest(t, [*codes, *names, *{c[:3] for c in codes}]))
