@@ -64,21 +64,28 @@ def _level_counts(nodes: tuple[Node, ...]) -> tuple[int, int | None, int]:
     return top, middle, leaves
 
 
-def _listed(quantity: str, counts: tuple[int, int | None, int], quantities: set[str]) -> int | None:
-    """How many problems the tree lists at the level a declared *quantity* describes."""
+def _listed(quantity: str, counts: tuple[int, int | None, int],
+            quantities: set[str]) -> tuple[int, ...]:
+    """The numbers of problems the tree lists at the level(s) a declared *quantity* may describe.
+
+    Empty when the quantity is not compared. 方面 are the middle level under declared 大类,
+    the top level beside declared 项 or in a two-level tree, and either otherwise.
+    """
     top, middle, leaves = counts
     if quantity == "categories":
-        return top
+        return (top,)
     if quantity == "aspects":
-        return middle if middle is not None else top
+        if middle is None or "items" in quantities:
+            return (top,)
+        return (middle,) if "categories" in quantities else (top, middle)
     if quantity == "items":
         if middle is not None:
-            return middle
+            return (middle,)
         # in a two-level tree "项" is ambiguous when problems are counted as well
-        return None if "problems" in quantities else leaves
+        return () if "problems" in quantities else (leaves,)
     if quantity in ("problems", "tasks"):
-        return leaves
-    return None  # measures are not listed as problems
+        return (leaves,)
+    return ()  # measures are not listed as problems
 
 
 @register("counts-match-outline")
@@ -93,11 +100,11 @@ def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
     seen: set[tuple[str, int]] = set()
     for count in notice.declared:
         listed = _listed(count.quantity, levels, quantities)
-        if listed is None or listed == count.value or (count.quantity, count.value) in seen:
+        if not listed or count.value in listed or (count.quantity, count.value) in seen:
             continue
         seen.add((count.quantity, count.value))
         verb, unit = _UNITS[count.quantity]
-        yield Hit(count.span, {"declared": count.value, "listed": listed, "unit": unit,
+        yield Hit(count.span, {"declared": count.value, "listed": listed[0], "unit": unit,
                                "verb": verb, "quantity": count.quantity})
 
 
@@ -152,7 +159,7 @@ def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
             continue
         total = sum(p.value.value for p in b.parts)
         if total != b.total.value:
-            parts = "+".join(f"{p.label}{fmt_num(p.value.value)}{b.unit}" for p in b.parts)
+            parts = "+".join(p.label + _figure_text(ctx, p.value, b.unit) for p in b.parts)
             yield Hit(b.span, {"subject": "通报称", "total": fmt_num(b.total.value),
                                "sum": fmt_num(total), "unit": b.unit, "parts": parts},
                       related=((b.total.span, "所称总数"),))
@@ -167,6 +174,12 @@ def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(span, {"subject": "进展称正在整改", "total": fmt_num(p.ongoing.value),
                              "sum": fmt_num(total), "unit": "项", "parts": parts},
                       related=((p.ongoing.span, "所称正在整改数"),))
+
+
+def _figure_text(ctx: CheckContext, fig: Figure, unit: str) -> str:
+    """A figure as written ("1人"), or its number and *unit* when the span holds something else."""
+    written = ctx.src.slice(fig.span).strip()
+    return written if written[:1].isdigit() else f"{fmt_num(fig.value)}{unit}"
 
 
 # -- CNT005 ------------------------------------------------------------------------------

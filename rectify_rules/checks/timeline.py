@@ -107,7 +107,7 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
         for part in p.breakdown:
             if part.deadline.latest < ref:
                 yield Hit(part.deadline.span, {
-                    "what": f"时限为{part.deadline.text}的{_num(part.count.value)}项",
+                    "what": f"进展中“{ctx.src.slice(part.span)}”",
                     "deadline": fmt_date(part.deadline), "as_of": fmt_date(ref)},
                     related=((p.span, "进展情况"),))
     for leaf in ctx.notice.leaves():
@@ -117,10 +117,6 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": fmt_date(dl),
                                 "as_of": fmt_date(as_of)},
                       related=(((leaf.status_span or leaf.title_span), "标注为正在整改"),))
-
-
-def _num(v: int | float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
 
 
 # -- DAT005 ------------------------------------------------------------------------------
