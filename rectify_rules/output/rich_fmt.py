@@ -109,8 +109,8 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
     head.append(f.code, style=style)
     head.append(f" [{f.severity}]", style=style)
     head.append(f" {f.name}", style="dim")
-    console.print(head)
-    console.print(Text("  " + f.message))
+    console.print(head, soft_wrap=True)
+    console.print(Text("  " + f.message), soft_wrap=True)
     rows = [f.location.row] + [r.location.row for r in f.related]
     gutter = len(str(max(rows)))
     console.print(Text(" " * gutter + " │", style="blue"))
@@ -121,13 +121,15 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
                       r.location, r.end_location, "-", "cyan", r.message)
     if f.values:
         seen = "，".join(f"{k}={_show(v)}" for k, v in f.values.items())
-        console.print(Text(" " * gutter + f" = 规则看到的值：{seen}", style="dim"))
+        console.print(Text(" " * gutter + f" = 规则看到的值：{seen}", style="dim"),
+                      soft_wrap=True)
     if f.fix is not None:
         safe = "" if f.fix.safe else "（需人工确认）"
         console.print(Text(" " * gutter + f" = 建议改为：{f.fix.replacement}{safe}",
-                           style="green"))
+                           style="green"), soft_wrap=True)
     if f.reference:
-        console.print(Text(" " * gutter + f" = 依据：{f.reference}", style="dim"))
+        console.print(Text(" " * gutter + f" = 依据：{f.reference}", style="dim"),
+                      soft_wrap=True)
     console.print()
 
 
