@@ -51,10 +51,11 @@ _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
 class InputError(Exception):
     """An input that cannot be read as a notice; ``str(e)`` is one line naming it."""
 
-    def __init__(self, name: str, problem: str) -> None:
+    def __init__(self, name: str, problem: str | None = None) -> None:
+        # InputError("a.txt", "empty file") → "a.txt: empty file"; one argument = the message
         self.name = name
         self.problem = problem
-        super().__init__(f"{_one_line(name)}: {problem}")
+        super().__init__(_one_line(name) if problem is None else f"{_one_line(name)}: {problem}")
 
 
 def _one_line(s: str) -> str:

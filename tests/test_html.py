@@ -125,3 +125,19 @@ def test_empty_page_is_an_input_error(tmp_path):
 def test_read_html_accepts_bytes_directly():
     page = "<html><body><h1>整改报告</h1><p>区委第二巡察组：</p></body></html>"
     assert read_html(page.encode("utf-16")) == "整改报告\n区委第二巡察组："
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TAGS = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<br>", "<table><tr><td>", "</td>",
+                         "<a href=x>", "</a>", "<h1>", "</h1>", "<script>", "</script>",
+                         "<title>", "</title>", "巡察整改", "通报", " ", "\n", "&nbsp;", "<"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TAGS | st.text(max_size=5), max_size=40))
+def test_arbitrary_markup_never_raises(parts):
+    text = html_to_text("".join(parts))
+    assert isinstance(text, str)
+    assert "\n\n" not in text and not text.startswith("\n")

@@ -177,3 +177,37 @@ def test_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_decode_or_input_error(data):
+    try:
+        text = decode(data, "fuzz.txt")
+    except InputError as e:
+        assert str(e).startswith("fuzz.txt: ") and "\n" not in str(e)
+    else:
+        assert text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200).filter(lambda s: s.strip()), st.sampled_from(
+    ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"]))
+def test_any_text_round_trips(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:     # lone surrogates
+        return
+    try:
+        assert decode(data) == text
+    except InputError as e:         # control characters make it "binary"; never a traceback
+        assert "binary file" in str(e) or "empty file" in str(e)
+
+
+def test_input_error_forms():
+    assert str(InputError("a.txt", "empty file")) == "a.txt: empty file"
+    assert str(InputError("stdin: 读取失败")) == "stdin: 读取失败"
