@@ -98,7 +98,10 @@ def test_counting_past_ten_and_suffixes():
 
 def test_numbering_from_paragraph_style_and_based_on():
     d = docx.Document()
-    set_numbering(d, {0: HEADINGS}, {5: (0, "")})
+    # level 2 is linked to style Level3 (w:pStyle), whose numPr has no ilvl
+    levels = HEADINGS.replace('<w:numFmt w:val="decimal"/>',
+                              '<w:numFmt w:val="decimal"/><w:pStyle w:val="Level3"/>')
+    set_numbering(d, {0: levels}, {5: (0, "")})
     styles = d.part.styles.element
     styles.append(parse_xml(
         f'<w:style {NS} w:type="paragraph" w:styleId="Level1"><w:name w:val="Level1"/>'
@@ -108,8 +111,11 @@ def test_numbering_from_paragraph_style_and_based_on():
         f'<w:style {NS} w:type="paragraph" w:styleId="Level2"><w:name w:val="Level2"/>'
         f'<w:basedOn w:val="Level1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>'
         f'</w:style>'))
-    for text, style in [("总体情况", "Level1"), ("组织领导", "Level2"), ("压实责任", "Level2"),
-                        ("问题整改", "Level1"), ("政治建设", "Level2")]:
+    styles.append(parse_xml(
+        f'<w:style {NS} w:type="paragraph" w:styleId="Level3"><w:name w:val="Level3"/>'
+        f'<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'))
+    for text, style in [("总体情况", "Level1"), ("组织领导", "Level2"), ("成立小组", "Level3"),
+                        ("压实责任", "Level2"), ("问题整改", "Level1"), ("政治建设", "Level2")]:
         p = d.add_paragraph(text)
         p._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {NS} w:val="{style}"/>'))
     off = d.add_paragraph("不编号的段落")
@@ -117,7 +123,7 @@ def test_numbering_from_paragraph_style_and_based_on():
         f'<w:pStyle {NS} w:val="Level1"/>'))
     off._p.pPr.append(parse_xml(f'<w:numPr {NS}><w:numId w:val="0"/></w:numPr>'))
     assert read_docx(save(d)).split("\n") == [
-        "一、总体情况", "（一）组织领导", "（二）压实责任", "二、问题整改", "（一）政治建设",
+        "一、总体情况", "（一）组织领导", "1.成立小组", "（二）压实责任", "二、问题整改", "（一）政治建设",
         "不编号的段落"]
 
 
