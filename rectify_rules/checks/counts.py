@@ -245,7 +245,7 @@ def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
         if wrong:
             yield Hit(pct.span, {"text": pct.text, "numerator": fmt_num(pct.numerator.value),
                                  "denominator": fmt_num(pct.denominator.value),
-                                 "actual": f"{actual:.2f}", "value": fmt_num(pct.value),
-                                 "relation": "不低于" if pct.floor else "为"},
+                                 "actual": fmt_num(round(actual, 2)), "value": fmt_num(pct.value),
+                                 "relation": "（所写为下限，实际值应不低于它）" if pct.floor else ""},
                       related=((pct.numerator.span, "分子"), (pct.denominator.span, "分母")))
 
