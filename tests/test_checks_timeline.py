@@ -1,0 +1,149 @@
+"""DAT checks on hand-built notices, and on the seeds end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rectify_rules.checks import CheckContext
+from rectify_rules.checks.timeline import (add_months, deadlines_not_passed, durations_match_dates,
+                                           feedback_after_inspection, fmt_date,
+                                           inspection_dates_ordered, key_dates_have_year,
+                                           report_within_window, signed_after_feedback)
+from rectify_rules.model import (DateFact, DeadlinePart, Duration, Figure, Inspection, Node,
+                                 Notice, Progress, Signature, Span)
+from rectify_rules.text import SourceText
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def d(y, m, day, text="", start=0, **kw) -> DateFact:
+    return DateFact(dt.date(y, m, day), text or f"{y}年{m}月{day}日", Span(start, start + 1), **kw)
+
+
+def run(fn, notice, as_of=dt.date(2021, 6, 25), **options):
+    return list(fn(CheckContext(notice, SourceText(notice.text), as_of, options)))
+
+
+def test_fmt_date_follows_precision():
+    assert fmt_date(d(2020, 7, 6)) == "2020年7月6日"
+    assert fmt_date(d(2021, 5, 31, precision="month-end")) == "2021年5月底"
+    assert fmt_date(d(2022, 8, 1, precision="month")) == "2022年8月"
+    assert fmt_date(d(2021, 3, 21, precision="late")) == "2021年3月下旬"
+
+
+def test_add_months_clamps_to_the_month_end():
+    assert add_months(dt.date(2021, 12, 31), 2) == dt.date(2022, 2, 28)
+    assert add_months(dt.date(2020, 4, 29), 2) == dt.date(2020, 6, 29)
+
+
+def test_inspection_start_after_end():
+    bad = Notice("x" * 9, inspection=Inspection(start=d(2021, 4, 30), end=d(2021, 3, 1, start=5)))
+    [h] = run(inspection_dates_ordered, bad)
+    assert h.values == {"start": "2021年4月30日", "end": "2021年3月1日"} and h.span == Span(5, 6)
+
+
+def test_month_precision_is_not_reported_when_some_day_fits():
+    # "2021年9月15日至9月": the end may be any day of September
+    n = Notice("x", inspection=Inspection(start=d(2021, 9, 15), end=d(2021, 9, 1, "9月", precision="month")))
+    assert run(inspection_dates_ordered, n) == []
+
+
+def test_feedback_not_after_the_inspection():
+    insp = Inspection(start=d(2021, 3, 1), end=d(2021, 4, 30))
+    assert run(feedback_after_inspection, Notice("x", inspection=insp, feedback=d(2021, 6, 10))) == []
+    [h] = run(feedback_after_inspection, Notice("x", inspection=insp, feedback=d(2021, 4, 30)))
+    assert h.values == {"feedback": "2021年4月30日", "end": "2021年4月30日"}
+
+
+def test_signature_and_publication_order():
+    n = Notice("x", feedback=d(2021, 6, 10), signature=Signature(date=d(2021, 6, 25)),
+               published=d(2021, 6, 20))
+    [h] = run(signed_after_feedback, n)
+    assert (h.values["what"], h.values["other"]) == ("发布日期", "成文日期")
+    n = Notice("x", feedback=d(2021, 6, 10), signature=Signature(date=d(2021, 5, 20)))
+    [h] = run(signed_after_feedback, n)
+    assert h.values == {"what": "成文日期", "date": "2021年5月20日", "other": "反馈日期",
+                        "other_date": "2021年6月10日"}
+
+
+def progress_with(*parts, as_of=None):
+    bd = tuple(DeadlinePart(dl, Figure(c, Span(0, 1)), Span(0, 1)) for dl, c in parts)
+    return Progress(Span(0, 9), ongoing=Figure(sum(c for _, c in parts), Span(0, 1)),
+                    breakdown=bd, as_of=as_of)
+
+
+def test_deadline_parts_passed_at_the_reference_date():
+    may = d(2021, 5, 31, "2021年5月底", precision="month-end", before=True)
+    july = d(2021, 7, 31, "7月底", precision="month-end", before=True)
+    n = Notice("x" * 10, progress=(progress_with((may, 1), (july, 2)),))
+    [h] = run(deadlines_not_passed, n)
+    assert (h.values["deadline"], h.values["as_of"]) == ("2021年5月底", "2021年6月25日")
+    # a progress statement dated before the deadline is judged at its own date
+    dated = progress_with((may, 1), as_of=d(2021, 4, 30))
+    assert run(deadlines_not_passed, Notice("x" * 10, progress=(dated,))) == []
+
+
+def test_ongoing_leaf_with_a_passed_deadline():
+    leaf = Node(None, "农业产业规划尚未制定", Span(0, 1), Span(0, 1), Span(0, 1),
+                status="ongoing", deadline=d(2021, 3, 31))
+    done = Node(None, "公务卡使用率较低", Span(0, 1), Span(0, 1), Span(0, 1),
+                status="completed", deadline=d(2021, 3, 31))
+    [h] = run(deadlines_not_passed, Notice("x", problems=(leaf, done)))
+    assert h.values["what"] == "问题“农业产业规划尚未制定”"
+
+
+def test_dates_without_year_unless_carried_by_a_range_or_list():
+    n = Notice("x" * 9, feedback=d(2020, 7, 6, "7月6日", year_inferred=True, year_from="context"),
+               inspection=Inspection(start=d(2019, 12, 3),
+                                     end=d(2020, 1, 4, "1月4日", 3, year_inferred=True, year_from="range")))
+    [h] = run(key_dates_have_year, n)
+    assert h.values == {"label": "反馈日期", "text": "7月6日", "inferred": "2020年7月6日"}
+
+
+def test_inspection_duration():
+    insp = Inspection(start=d(2021, 3, 1), end=d(2021, 3, 30))
+    ok = Duration("为期30天", Span(0, 5), days=30, subject="inspection")
+    bad = Duration("为期45天", Span(0, 5), days=45, subject="inspection")
+    assert run(durations_match_dates, Notice("x" * 5, inspection=insp, durations=(ok,))) == []
+    [h] = run(durations_match_dates, Notice("x" * 5, inspection=insp, durations=(bad,)))
+    assert h.values["dates"] == "2021年3月1日至2021年3月30日共30天"
+
+
+def test_rectification_duration_in_months():
+    two = Duration("经过两个月的整改", Span(0, 8), months=2, subject="rectification")
+    n = Notice("x" * 8, feedback=d(2020, 4, 29), signature=Signature(date=d(2020, 6, 29)), durations=(two,))
+    assert run(durations_match_dates, n) == []
+    n = Notice("x" * 8, feedback=d(2020, 4, 29), signature=Signature(date=d(2020, 9, 29)), durations=(two,))
+    [h] = run(durations_match_dates, n)
+    assert h.values["what"] == "反馈日期至成文日期"
+
+
+def test_report_window_is_configurable():
+    n = Notice("x", genre="report", feedback=d(2020, 4, 29), signature=Signature(date=d(2020, 7, 15)))
+    [h] = run(report_within_window, n, months=2)
+    assert (h.values["due"], h.values["late"]) == ("2020年6月29日", 16)
+    assert run(report_within_window, n, months=3) == []
+
+
+def seed(prefix, codes):
+    from rectify_rules.engine import check
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return check(path.read_text(encoding="utf-8"), select=codes)
+
+
+def test_seed_feedback_dates_without_year():
+    [f] = [f for f in seed("001", ["DAT005"])]
+    assert f.message == "反馈日期“10月28日”未写年份，推定为2021年10月28日"
+    [f] = [f for f in seed("003", ["DAT005"])]
+    assert f.message == "反馈日期“7月6日”未写年份，推定为2020年7月6日"
+
+
+def test_seed_002_passed_deadline_part():
+    [f] = seed("002", ["DAT004"])
+    assert (f.location.row, f.excerpt) == (10, "2021年5月底")
+
+
+def test_seed_timelines_are_in_order():
+    for prefix in ("000", "001", "002", "003", "004"):
+        assert seed(prefix, ["DAT001", "DAT002", "DAT003", "DAT006"]) == []
