@@ -26,6 +26,7 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x200B: 0x20, 0x200C: 0x20, 0x200D: 0x20,
               0xFEFF: 0x20, 0x2060: 0x20, 0x0009: 0x20})
 _LONE_CR = re.compile(r"\r(?!\n)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def normalise(text: str) -> str:
@@ -93,12 +94,16 @@ class SourceText:
 
     def without(self, spans: Iterable[Span]) -> SourceText:
         """A copy whose normalised view has *spans* blanked (line breaks kept)."""
-        chars = list(self.norm)
-        for s in spans:
-            for i in range(s.start, s.end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        new = SourceText(self.original, "".join(chars))
+        parts, pos, norm = [], 0, self.norm
+        for s in sorted(spans):
+            start = max(s.start, pos)
+            if start >= s.end:
+                continue
+            parts.append(norm[pos:start])
+            parts.append(_NOT_NEWLINE.sub(" ", norm[start:s.end]))
+            pos = s.end
+        parts.append(norm[pos:])
+        new = SourceText(self.original, "".join(parts))
         new._index = self._index
         return new
 

@@ -24,11 +24,12 @@ spans ("1-5月入驻企业", "4-6月份") and recurring times ("每年12月底�
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import re
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from ..model import DateFact, DateRange, InvalidDate, Span
 from ..text import SourceText
@@ -53,13 +54,32 @@ class DateScan:
     ranges: tuple[DateRange, ...] = ()
     invalid: tuple[InvalidDate, ...] = ()
 
+    # start offsets, for bisection: within() is called once per sentence and per node, so a
+    # linear scan of every date would make parsing quadratic in the length of the text
+    _date_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    _range_starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("dates", "ranges"):  # text order is the contract; bisection relies on it
+            items = getattr(self, name)
+            if any(a.span.start > b.span.start for a, b in zip(items, items[1:])):
+                object.__setattr__(self, name, tuple(sorted(items, key=lambda x: x.span.start)))
+        object.__setattr__(self, "_date_starts", tuple(d.span.start for d in self.dates))
+        object.__setattr__(self, "_range_starts", tuple(r.span.start for r in self.ranges))
+
     def within(self, span: Span) -> tuple[DateFact, ...]:
         """The dates lying inside *span*, in text order."""
-        return tuple(d for d in self.dates if span.contains(d.span))
+        return _inside(self.dates, self._date_starts, span)
 
     def range_within(self, span: Span) -> tuple[DateRange, ...]:
         """The ranges lying inside *span*, in text order."""
-        return tuple(r for r in self.ranges if span.contains(r.span))
+        return _inside(self.ranges, self._range_starts, span)
+
+
+def _inside(items, starts, span: Span) -> tuple:
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end, lo)
+    return tuple(x for x in items[lo:hi] if x.span.end <= span.end)
 
 
 @frozen

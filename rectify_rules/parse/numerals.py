@@ -18,6 +18,7 @@ BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUM_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万亿廿卅"
 NUM_RE = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 _ARABIC = re.compile(r"\d+")
+_FULL_DIGITS = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 
 
 def _small(s: str) -> int | None:
@@ -51,7 +52,7 @@ def cn_to_int(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    s = s.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
+    s = s.translate(_FULL_DIGITS)
     if _ARABIC.fullmatch(s):
         return int(s)
     # digit-by-digit (years, "二〇二一"): only digits, two or more, contains 〇/零 or len ≥ 3
