@@ -10,7 +10,9 @@ Punctuation is drawn full- or half-width per notice (，/, ：/: （）/() ；/;
 ``expected`` keys (``datetime.date`` values; absent facts are None):
 
 - ``title`` str — as one line (a split title is joined without the line break);
-  ``title_split`` bool; ``issuer`` str; ``genre`` "notice"
+  ``title_split`` bool; ``title_split_at`` None | "about" (the first line ends with 关于) |
+  "subject" (the first line ends with the inspecting level and kind, "…关于县委巡察");
+  ``issuer`` str; ``genre`` "notice"
 - ``published`` dict | None — {"text", "value"} of the web stamp line at the very top
   (boilerplate: NOT part of ``dates``)
 - ``inspection`` dict — ``body`` (the raw name as written, e.g. "县委第二巡察组"), ``level``
@@ -128,8 +130,11 @@ def notices(draw):  # noqa: C901 - one linear recipe reads better than many smal
         stamp = {"text": f"{published.year}-{published.month:02}-{published.day:02}",
                  "value": published}
         doc.add(f"发布时间{colon}{stamp['text']} {draw(st.integers(8, 22))}:30\n")
-    title_head, title_tail = f"{issuer}关于{level}{kind}", "整改进展情况的通报"
+    # a long title wraps: after "关于" (the usual break) or after the inspecting body
     split = draw(st.booleans())
+    split_at = pick(["about", "subject"]) if split else None
+    cut = f"{issuer}关于" if split_at == "about" else f"{issuer}关于{level}{kind}"
+    title_head, title_tail = cut, f"{issuer}关于{level}{kind}整改进展情况的通报"[len(cut):]
     doc.add(title_head + ("\n" if split else "") + title_tail + "\n\n")
 
     # opening: inspection period (a range, the end's year often written once), feedback
@@ -213,7 +218,8 @@ def notices(draw):  # noqa: C901 - one linear recipe reads better than many smal
         doc.add("\n")
 
     expected = {
-        "title": title_head + title_tail, "title_split": split, "issuer": issuer,
+        "title": title_head + title_tail, "title_split": split, "title_split_at": split_at,
+        "issuer": issuer,
         "genre": "notice", "published": stamp,
         "inspection": {"body": body, "level": level, "kind": kind, "ordinal": ordinal,
                        "start": start, "end": end},
