@@ -14,15 +14,19 @@ from ..model import Contact, Email, Phone, Span, TextFact
 from ..text import SourceText
 
 _PHONE_LABEL = re.compile(
-    r"(?P<label>(?:联系|举报|监督|咨询|值班|投诉|服务|受理)?(?:电话|热线|手机|座机)(?:号码)?)"
+    r"(?P<label>(?:联系|举报|监督|咨询|值班|投诉|服务|受理)?(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?)"
     r"\s*(?:[:：]|为|是)?\s*")
-# a phone-shaped run: digits with at most single separators (- space ( ) — 转 for extensions)
-_PHONE = re.compile(r"\(?\d[\d\-() ]{2,18}\d(?:\s*(?:转|-)\s*\d{1,5})?")
+# a phone-shaped run: digits with separators (- — – space ( ), 转 for extensions)
+_PHONE = re.compile(r"\(?\d[\d\-—–() ]{2,18}\d(?:\s*(?:转|-)\s*\d{1,5})?")
+# a figure, not a phone: "举报电话2021年…", "电话32个"
+_NOT_PHONE_AFTER = re.compile(r"\s*[年月日个件次条人项余多]")
+_NON_DIGIT = re.compile(r"\D")
+_MIN_DIGITS = 5  # the shortest phone a notice gives is a service number (12388)
 _PHONE_SEP = re.compile(r"\s*(?:、|,|/|或|及|和|;)\s*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*")
 _ADDRESS = re.compile(r"(?:通信|通讯|邮政|邮寄|来信|联系)?地址\s*(?:[:：]|为)\s*"
                       r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
-_POSTCODE = re.compile(r"(?:邮编|邮政编码)\s*(?:[:：]|为)?\s*(?P<v>[0-9A-Za-z]*)")
+_POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")
 _BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电子邮箱|电子信箱|邮箱|通信地址|邮政地址")
 
 
@@ -34,10 +38,10 @@ def _phones(norm: str, original: str) -> list[Phone]:
             m = _PHONE.match(norm, pos)
             if not m:
                 break
-            raw = m.group().rstrip(" -(")
+            raw = m.group().rstrip(" -(—–")
             end = m.start() + len(raw)
-            digits = re.sub(r"\D", "", re.split(r"转", raw)[0])
-            if len(digits) >= 3:
+            digits = _NON_DIGIT.sub("", raw.split("转")[0])
+            if len(digits) >= _MIN_DIGITS and not _NOT_PHONE_AFTER.match(norm, end):
                 found.append(Phone(text=original[m.start():end], span=Span(m.start(), end),
                                    number=digits, label=lab.group("label")))
             sep = _PHONE_SEP.match(norm, end)
