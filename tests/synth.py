@@ -1,6 +1,7 @@
 """Hypothesis strategies for synthetic rectification notices whose facts are known.
 
-``notices()`` draws ``(text, expected)``. The text is a whole 巡察整改进展情况通报: optional web
+``notices()`` draws ``(text, expected)``; ``notices(complete=True)`` only notices with every
+required element (contact block, full signature, the feedback's year). The text is a whole 巡察整改进展情况通报: optional web
 stamp, title (sometimes split over two lines), opening paragraph (inspection body, period,
 feedback date, declared counts), a progress summary, an outline of the problems, optional
 contact block, optional signature. Filler sentences are fixed phrases WITHOUT numerals, so every
@@ -41,8 +42,13 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-PLACES = ["通江县", "泾县", "青山区", "云溪县", "白沙县", "龙泉市", "清河县", "石门县", "东临新区",
-          "鲤城区", "临川区", "安源区"]
+#: place → (its landline area code, digits of a local number): a notice publishes its own
+#: office's phone, so the area code belongs to the place
+PLACE_AREAS = {"通江县": ("0827", 7), "泾县": ("0563", 7), "青羊区": ("028", 8),
+               "云溪区": ("0730", 7), "白沙县": ("0898", 8), "龙泉市": ("0578", 7),
+               "清河县": ("0319", 7), "石门县": ("0736", 7), "东临新区": ("0794", 7),
+               "鲤城区": ("0595", 8), "临川区": ("0794", 7), "安源区": ("0799", 7)}
+PLACES = list(PLACE_AREAS)
 UNITS = ["招商合作服务中心党组", "农业农村局党组", "市场监督管理局党组", "住房和城乡建设局党组",
          "教育体育局党委", "文化旅游局党组", "工业园区党工委", "人民医院党委"]
 ASPECTS = ["贯彻落实党的路线方针政策方面", "落实全面从严治党主体责任方面", "落实组织路线方面",
@@ -53,7 +59,6 @@ PROBLEMS = ["理论学习不够深入", "落实主体责任有差距", "财务�
 FILLER = ["组织专题学习，制定整改方案。", "建立工作台账，明确责任领导和完成时限。",
           "修订完善相关制度，加强日常监督。", "召开专题会议研究部署，逐项推进落实。",
           "开展警示教育，推动形成长效机制。"]
-AREAS = [("0827", 7), ("0563", 7), ("0794", 7), ("0595", 8), ("010", 8), ("028", 8)]
 MAIL_HOSTS = ["163.com", "126.com", "qq.com", "sina.com"]
 _CN = "〇一二三四五六七八九"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -105,11 +110,14 @@ class _Doc:
 
 
 @st.composite
-def notices(draw):  # noqa: C901 - one linear recipe reads better than many small pieces
+def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe reads better
+    """*complete*: every element a notice must have is written (contact block, signature issuer
+    and date, the feedback's year) — a notice no rule should object to."""
     pick = lambda xs: draw(st.sampled_from(xs))  # noqa: E731
     comma, colon, semi = pick(["，", ","]), pick(["：", ":"]), pick(["；", ";"])
     lpar, rpar = pick([("（", "）"), ("(", ")")])
-    issuer = pick(PLACES) + pick(UNITS)
+    place = pick(PLACES)
+    issuer = place + pick(UNITS)
     level = pick(["县委", "市委", "区委", "省委"])
     kind = "巡视" if level == "省委" else "巡察"
     ordinal = draw(st.none() | st.integers(1, 12))
@@ -148,7 +156,7 @@ def notices(draw):  # noqa: C901 - one linear recipe reads better than many smal
     doc.ranges.append((start, end))
     doc.add(f"{comma}对{issuer}开展了{kind}。")
     anchor_year = end.year if end_year_written else start.year
-    fb_year_written = feedback.year != anchor_year or draw(st.booleans())
+    fb_year_written = feedback.year != anchor_year or complete or draw(st.booleans())
     doc.date(render(feedback, form, fb_year_written), feedback, inferred=not fb_year_written)
     doc.add(f"{comma}{body}向{issuer}反馈了{kind}意见。")
 
@@ -193,8 +201,8 @@ def notices(draw):  # noqa: C901 - one linear recipe reads better than many smal
 
     doc.add(f"三、下一步工作打算\n\n{pick(FILLER)}\n\n")
     contact = None
-    if draw(st.booleans()):
-        area, width = pick(AREAS)
+    if complete or draw(st.booleans()):
+        area, width = PLACE_AREAS[place]
         landline = f"{area}-{draw(st.integers(2, 8))}{draw(st.integers(0, 10 ** (width - 1) - 1)):0{width - 1}}"
         mobile = f"1{pick('35789')}{draw(st.integers(0, 10 ** 9 - 1)):09}"
         phones = draw(st.lists(st.sampled_from([landline, mobile]), min_size=1, max_size=2,
@@ -208,8 +216,8 @@ def notices(draw):  # noqa: C901 - one linear recipe reads better than many smal
             doc.add(f"{semi}邮政编码{colon}{postcode}")
         doc.add("。\n\n")
         contact = {"phones": phones, "emails": [email], "postcode": postcode}
-    sig_issuer = issuer if draw(st.booleans()) else None
-    sig_date = signed if draw(st.booleans()) else None
+    sig_issuer = issuer if complete or draw(st.booleans()) else None
+    sig_date = signed if complete or draw(st.booleans()) else None
     if sig_issuer:
         doc.add(f"{sig_issuer}\n")
     if sig_date:
