@@ -1,0 +1,225 @@
+"""Named checks of the FMT rules: text hygiene (doubled characters, brackets, punctuation width).
+
+All three scan the text paragraph by paragraph. A paragraph is a run of non-blank lines: a quote
+may open on one line and close on the next line of the same paragraph, never across a blank
+line. Boilerplate is already blanked in ``src.norm``; FMT003 reads ``src.original`` (the
+normalised view folds the widths it must see) and skips boilerplate spans itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..findings import Fix
+from ..model import Span
+from ..text import SourceText
+from . import CheckContext, Hit, register
+from .counts import provides
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+# ---- FMT001: doubled characters and words ------------------------------------------------------
+
+#: AA (二是是, 的的) and ABAB (整改整改) in CJK text
+_DOUBLE = re.compile(f"([{_CJK}]{{2}})\\1|([{_CJK}])\\2")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两廿")
+#: Chinese doubles a character across a word boundary all the time (学习习近平, 工作作风, 全部部署,
+#: 工会会费, 中心组组织), and no word list ships with the library; so a single doubled character
+#: is reported only where it is almost never right: a particle, the copula or a preposition
+#: written twice (二是是, 的的, 了了, 在在), or an office written twice before such a word
+#: (党群工作部部将按照 → 工作部将按照; 财政局局长 and 巡察组组长 stay fine).
+_FUNCTION = frozenset("是的了在和与将也都还又再为被于")
+_OFFICE_UNITS = frozenset("局处科股部所站院队组校厂社会室委办")
+_AFTER_OFFICE = frozenset("将要已正在于对把按及和与的是也都还又再共向从由并")
+
+
+@lru_cache(maxsize=1)
+def reduplications() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The allowlist, indexed by each doubled unit it contains: "实实" → (("实实在在", 0),)."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    text = (_DATA / "reduplications.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        for word in line.split("#", 1)[0].split():
+            for m in _DOUBLE.finditer(word):
+                index.setdefault(m.group(0), []).append((word, m.start()))
+            for i in range(len(word) - 1):  # overlapping AA inside ABAB-looking words too
+                if word[i] == word[i + 1]:
+                    key = word[i:i + 2]
+                    if (word, i) not in index.get(key, []):
+                        index.setdefault(key, []).append((word, i))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _suspicious(norm: str, start: int, end: int) -> bool:
+    """Whether the double at norm[start:end] looks like a slip rather than a word boundary."""
+    pair = norm[start:end]
+    unit = pair[: len(pair) // 2]
+    if unit[0] in _NUMERALS:  # 二〇二二, 一一, 一个一个
+        return False
+    if len(unit) == 2:
+        if unit[0] == unit[1]:  # 哈哈哈哈: judge it as the AA it repeats
+            return _suspicious(norm, start, start + 2) and not _listed(norm, start, end)
+        return not _listed(norm, start, end)
+    if unit in _FUNCTION:
+        return not _listed(norm, start, end)
+    return unit in _OFFICE_UNITS and end < len(norm) and norm[end] in _AFTER_OFFICE \
+        and not _listed(norm, start, end)
+
+
+def _listed(norm: str, start: int, end: int) -> bool:
+    """Whether an allowlist entry covers norm[start:end] in the text."""
+    for word, offset in reduplications().get(norm[start:end], ()):
+        s = start - offset
+        if s >= 0 and norm.startswith(word, s):
+            return True
+    return False
+
+
+@register("doubled-characters")
+@provides("doubled", "unit", "context")
+def doubled_characters(ctx: CheckContext) -> Iterator[Hit]:
+    """FMT001: a character or two-character word written twice by accident (二是是, 整改整改)."""
+    norm, orig = ctx.src.norm, ctx.src.original
+    for m in _DOUBLE.finditer(norm):
+        s, e = m.span()
+        if not _suspicious(norm, s, e):
+            continue
+        unit = orig[s:s + (e - s) // 2]
+        context = orig[max(0, s - 2):e + 2].replace("\n", "")
+        yield Hit(Span(s, e), {"doubled": orig[s:e], "unit": unit, "context": context},
+                  fix=Fix(unit, Span(s, e), False))
+
+
+# ---- FMT002: unbalanced quotes and brackets ----------------------------------------------------
+
+#: closer → the openers it closes (the normalised view folds （） to ()); 〔〕 and ﹝﹞ mix in
+#: document numbers (泾招组办﹝2021〕8号) and close each other
+_CLOSERS = {"”": "“", "’": "‘", "》": "《", ")": "(", "】": "【", "〕": "〔﹝", "﹞": "﹝〔",
+            "〉": "〈", "」": "「", "』": "『"}
+_PARTNER = {"“": "”", "‘": "’", "《": "》", "(": ")", "【": "】", "〔": "〕", "﹝": "﹞",
+            "〈": "〉", "「": "」", "『": "』"}
+_BRACKETS = re.compile("[“”‘’《》()【】〔〕﹝﹞〈〉「」『』]")
+#: an enumeration marker closed by a lone ")": "1)" / "二)" / "a)" at a line start or after
+#: a clause break ("包括:1)…;2)…"); NUM004 judges markers, not this rule
+_ENUM_CLOSE = re.compile(r"(?:^|(?<=[\s,;:。，；：、]))[ \t]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])?\)",
+                         re.M)
+
+
+def _apostrophe(norm: str, i: int) -> bool:
+    """’ between Latin letters is an apostrophe (don’t), not a closing quote."""
+    return 0 < i < len(norm) - 1 and norm[i - 1].isascii() and norm[i - 1].isalpha() \
+        and norm[i + 1].isascii() and norm[i + 1].isalpha()
+
+
+@register("balanced-brackets")
+@provides("char", "partner", "detail")
+def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
+    """FMT002: an opening or closing quote / bracket / book-title mark without its partner."""
+    norm, orig = ctx.src.norm, ctx.src.original
+    for p0, p1 in _paragraphs(norm):
+        markers = {m.end() - 1 for m in _ENUM_CLOSE.finditer(norm, p0, p1)}
+        stack: list[int] = []
+        for m in _BRACKETS.finditer(norm, p0, p1):
+            i, ch = m.start(), m.group()
+            if ch in _PARTNER:
+                stack.append(i)
+                continue
+            if i in markers or (ch == "’" and _apostrophe(norm, i)):
+                continue
+            openers = _CLOSERS[ch]
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if norm[stack[k]] in openers), None)
+            if depth is None:
+                yield _unmatched(orig, i, openers[0], closing=True)
+                continue
+            for j in stack[depth + 1:]:  # crossed nesting: what opened inside never closed
+                yield _unmatched(orig, j, _PARTNER[norm[j]], closing=False)
+            del stack[depth:]
+        for j in stack:
+            yield _unmatched(orig, j, _PARTNER[norm[j]], closing=False)
+
+
+def _unmatched(orig: str, i: int, partner: str, *, closing: bool) -> Hit:
+    ch = orig[i]
+    if ch in "()" or partner in "()":  # show the width the author wrote
+        partner = {"(": "（", ")": "）"}[partner] if ch in "（）" else partner
+    detail = (f"本段有“{ch}”而之前没有与之对应的“{partner}”" if closing
+              else f"本段有“{ch}”而之后没有与之对应的“{partner}”")
+    return Hit(Span(i, i + 1), {"char": ch, "partner": partner, "detail": detail})
+
+
+# ---- FMT003: half-width punctuation in Chinese sentences ---------------------------------------
+
+_HALF = re.compile(r"[,;:?!()]")
+_LINE = re.compile(r"[^\n]+")
+#: CJK characters and full-width punctuation: what a Chinese sentence is made of
+_ZH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…—]")
+#: a line of web metadata: 来源:… 发布时间:… 浏览次数:…
+_META = re.compile(r"^\s*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|浏览(?:次数)?|"
+                   r"阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)\s*[:：]")
+_MASK = re.compile(r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: an outline marker at a line start: (一) (1) 1) — NUM003 reports its width
+_LINE_MARKER = re.compile(r"^[ \t\u3000]*[(（]?[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]",
+                          re.M)
+
+
+def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
+    j = i + step
+    while lo <= j < hi and text[j] in " \t":
+        j += step
+    return text[j] if lo <= j < hi else ""
+
+
+@register("half-width-punctuation")
+@provides("char", "count", "context")
+def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
+    """FMT003: , ; : ? ! ( ) inside Chinese text; one finding per paragraph (the first one)."""
+    orig = ctx.src.original
+    junk = ctx.notice.boilerplate
+    for p0, p1 in _paragraphs(ctx.src.norm):
+        skip = [m.span() for m in _MASK.finditer(orig, p0, p1)]
+        skip += [m.span() for m in _LINE_MARKER.finditer(orig, p0, p1)]
+        skip += [(b.start, b.end) for b in junk if b.start < p1 and p0 < b.end]
+        for m in _LINE.finditer(orig, p0, p1):
+            if _META.match(m.group()):
+                skip.append(m.span())
+        found: list[int] = []
+        for m in _HALF.finditer(orig, p0, p1):
+            i = m.start()
+            if any(a <= i < b for a, b in skip):
+                continue
+            left, right = _neighbour(orig, i, -1, p0, p1), _neighbour(orig, i, 1, p0, p1)
+            if _ZH.match(left or " ") or _ZH.match(right or " "):
+                found.append(i)
+        if found:
+            i = found[0]
+            context = orig[max(p0, i - 4):min(p1, i + 5)].replace("\n", "")
+            yield Hit(Span(i, i + 1), {"char": orig[i], "count": len(found), "context": context})
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every paragraph of *text*: a run of non-blank lines (linear scan)."""
+    start = end = None
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if start is None:
+                start = pos
+            end = pos + len(line)
+        elif start is not None:
+            yield start, end
+            start = None
+        pos += len(line) + 1
+    if start is not None:
+        yield start, end
+
+
+def paragraphs(src: SourceText) -> Iterator[Span]:
+    """The paragraphs of *src* (runs of non-blank lines) as spans of the original text."""
+    for s, e in _paragraphs(src.norm):
+        yield Span(s, e)
