@@ -102,10 +102,11 @@ def area_code(digits: str) -> str | None:
     code is dropped; mobiles (1…) and numbers without a leading 0 give None.
     """
     d = _NON_DIGIT.sub("", digits)
-    if d.startswith("0086"):
-        d = "0" + d[4:]
-    elif d.startswith("86") and len(d) >= 12:
-        d = "0" + d[2:]
+    for cc in ("0086", "86"):
+        if d.startswith(cc) and len(d) - len(cc) >= 9:
+            rest = d[len(cc):]
+            d = rest if rest.startswith("0") else "0" + rest
+            break
     if not d.startswith("0") or len(d) < 10 or len(d) > 12:
         return None
     if d[1] in "12":

@@ -27,7 +27,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+
 _ADDRESS = re.compile(r"(?:通信|通讯|邮政|邮寄|来信|联系)?地址\s*(?:[:：]|为)\s*"
                       r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")
-_BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电子邮箱|电子信箱|邮箱|通信地址|邮政地址")
+_BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电[ ]{0,3}话|电子邮箱|电子信箱|邮箱|通信地址"
+                    r"|邮政地址")
 
 
 def _phones(norm: str, original: str) -> list[Phone]:
