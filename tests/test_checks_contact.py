@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_rules.checks.contact import email_problem, phone_problem
 from rectify_rules.engine import check
@@ -101,3 +103,12 @@ def test_postcode_messages():
 def test_seeds_have_valid_contacts(prefix):
     (path,) = (ROOT / "seeds").glob(f"{prefix}_*.txt")
     assert [f.code for f in check(path.read_text(encoding="utf-8"), select=CODES)] == []
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("电话邮箱编：:0123456789０８-—＠@.。、中共泾县\n ")),
+               max_size=50))
+def test_checks_never_raise_and_spans_inside(text):
+    for f in check(text, select=CODES):
+        assert 0 <= f.span.start <= f.span.end <= len(text)

