@@ -1,0 +1,138 @@
+"""Named check of TRM002: one organisation or body named in variant forms in one notice.
+
+TRM001 and TRM003 are declarative ``terms`` rules; only the name comparison needs code.
+
+How names are found: every place where an organisation word ends (中心, 委员会, 党组, 党工委,
+巡察组, 局, 办公室 …) closes a name whose start is not known, so every string of 5–20 CJK
+characters ending there is a candidate ("泾县招商合作服务中心", "县招商合作服务中心", …), and
+candidates are counted over the whole notice. A candidate seen once or rarely is a variant of a
+more frequent one when it is that one with one character more or less, the edit lying inside the
+name (the first character and the organisation word are shared, so a verb or preposition before
+the name never makes two names differ). The longest such pair at one place is reported.
+
+Precision first:
+- the frequent form must be seen at least twice and more often than the variant;
+- numerals are identities: 县委第二巡察组 and 县委第三巡察组 (or 第十二 and 第十) are different
+  bodies and never compared; only a form that lacks the ordinal entirely (市委第巡察组 beside
+  市委第四巡察组) is a variant, and then the full form is the right one whatever the counts;
+- a particle (的, 之, 了 …) added or dropped is wording, not a different name; 分/总/子/副 make
+  another body (自然资源局 and 自然资源分局); a doubled character is left to FMT001; a form
+  with 第 and no numeral is never the right one; a candidate starting with a preposition
+  (对, 向, 在 …) is a phrase, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..model import Span
+from . import CheckContext, Hit, register
+from .counts import provides
+
+#: words that end the name of an organisation or body (longest first in the alternation)
+_SUFFIXES = ("委员会", "管委会", "党工委", "纪工委", "巡察组", "巡视组", "巡察办", "巡视办", "办公室",
+             "领导小组", "中心", "党组", "党委", "纪委", "监委", "工委", "支部", "总支", "政府", "公司",
+             "医院", "学校", "法院", "检察院", "研究院", "研究所", "派出所", "中学", "小学", "街道",
+             "组织部", "宣传部", "统战部", "工作部", "局")
+_SUFFIX = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True))
+                     + r"(?![面限势部])")  # not 局面 / 局限 / 局势 / 局部
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMERAL = frozenset("〇零一二三四五六七八九十百千万两0123456789")
+_PARTICLES = frozenset("的之了等各和及与")
+#: a character that makes another body of the same kind: 分局 / 局, 总公司 / 公司, 子公司, 副
+_SUB_BODY = frozenset("分总子副")
+#: a candidate starting with a preposition or particle is a phrase, not a name
+_NOT_FIRST = frozenset("对向在由把将为与和从按经据给被于及的了是等")
+_ORDINAL_GAP = re.compile(r"第(?![〇零一二三四五六七八九十百两0-9])")
+MIN_LEN = 5
+MAX_LEN = 20
+
+
+def _candidates(norm: str) -> list[tuple[int, int, int]]:
+    """(start, end, suffix length) of every candidate name: CJK runs ending at an organisation word."""
+    out = []
+    for m in _SUFFIX.finditer(norm):
+        end, slen = m.end(), m.end() - m.start()
+        start = m.start()
+        while start > 0 and end - start < MAX_LEN and _CJK.match(norm, start - 1):
+            start -= 1
+        for s in range(start, end - MIN_LEN + 1):
+            if norm[s] not in _NOT_FIRST:
+                out.append((s, end, slen))
+    return out
+
+
+def _numeral_edit(short: str, long: str, i: int) -> str | None:
+    """For an edit of a numeral at index *i* of *long*: "gap" when *short* lacks the ordinal
+    entirely (第 followed by no numeral), "different" when both sides keep a numeral."""
+    if long[i] not in _NUMERAL:
+        return None
+    left = short[i - 1] if i > 0 else ""
+    right = short[i] if i < len(short) else ""
+    if left in _NUMERAL or right in _NUMERAL:
+        return "different"
+    return "gap" if left == "第" else "different"
+
+
+@register("organisation-name-variants")
+@provides("variant", "variant_count", "canonical", "canonical_count")
+def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
+    """TRM002: a rare name that is a frequent one with one character more or less."""
+    norm = ctx.src.norm
+    cands = _candidates(norm)
+    counts = Counter(norm[s:e] for s, e, _ in cands)
+    slen_of = {norm[s:e]: k for s, e, k in cands}
+    # deletion index: each name with one inner character removed → (name, index removed)
+    dropped: dict[str, list[tuple[str, int]]] = {}
+    for name in counts:
+        inner_end = len(name) - slen_of[name]
+        for i in range(1, inner_end):
+            dropped.setdefault(name[:i] + name[i + 1:], []).append((name, i))
+    best: dict[int, tuple[int, int, str, str]] = {}  # edit offset → (start, end, variant, canonical)
+    for s, e, slen in cands:
+        name = norm[s:e]
+        for canonical, edit, i in _neighbours(name, slen, counts, dropped):
+            if not _is_variant(name, canonical, edit, i, counts):
+                continue
+            where = s + i
+            old = best.get(where)
+            if old is None or e - s > old[1] - old[0]:
+                best[where] = (s, e, name, canonical)
+    seen: set[tuple[int, int]] = set()
+    for where in sorted(best):
+        s, e, name, canonical = best[where]
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        first = norm.find(canonical)
+        related = ((Span(first, first + len(canonical)), "多数写法"),) if first >= 0 else ()
+        yield Hit(Span(s, e), {"variant": ctx.src.original[s:e], "variant_count": counts[name],
+                               "canonical": canonical, "canonical_count": counts[canonical]}, related)
+
+
+def _neighbours(name: str, slen: int, counts: Counter, dropped: dict) -> Iterator[tuple[str, str, int]]:
+    """(other name, "missing" | "extra", index) for every candidate one inner character away."""
+    for other, i in dropped.get(name, ()):  # name lacks other[i]
+        yield other, "missing", i
+    for i in range(1, len(name) - slen):  # name has an extra name[i]
+        other = name[:i] + name[i + 1:]
+        if other in counts and len(other) >= MIN_LEN:
+            yield other, "extra", i
+
+
+def _is_variant(name: str, canonical: str, edit: str, i: int, counts: Counter) -> bool:
+    short, long = (name, canonical) if edit == "missing" else (canonical, name)
+    if long[i] in _PARTICLES or long[i] in _SUB_BODY:
+        return False
+    if long[i] == long[i - 1] or (i + 1 < len(long) and long[i] == long[i + 1]):
+        return False  # a doubled character (对对园区): FMT001's business, not a second name
+    if _ORDINAL_GAP.search(canonical):  # 市委第巡察组 is never the right form
+        return False
+    kind = _numeral_edit(short, long, i)
+    if kind == "different":
+        return False
+    if kind == "gap":  # the form without its ordinal is the slip, whatever the counts
+        return edit == "missing"
+    return counts[canonical] >= 2 and counts[canonical] > counts[name]
