@@ -26,7 +26,8 @@ Punctuation is drawn full- or half-width per notice (，/, ：/: （）/() ；/;
 - ``outline`` dict — {"section_style": "一、", "group_style": "（一）" | "(一)",
   "item_style": "1." | "1、" | "（1）" | "(1)", "shape": [problems per group]}
 - ``problems`` list, one per leaf problem in text order — {"title", "status"
-  ("completed" | "ongoing"), "deadline" (date or None; a month end for "…底前")}
+  ("completed" | "ongoing"), "deadline" (date or None; a month end for "…底前", the first
+  day of the month for a whole month "2022年6月前")}
 - ``contact`` dict | None — {"phones": [national-form strings as written], "emails": [...],
   "postcode": str | None}
 - ``signature`` dict — {"issuer": str | None, "date": date | None}
@@ -72,14 +73,14 @@ def cn_number(n: int) -> str:
 
 
 def render(d: dt.date, form: str, year: bool = True, end: str = "day") -> str:
-    """*d* as a notice writes it; *end* is "day" or "month-end" (…月底)."""
+    """*d* as a notice writes it; *end* is "day", "month-end" (…月底) or "month" (…月)."""
     if form == "chinese":
         y = "".join(_CN[int(c)] for c in str(d.year)) + "年" if year else ""
         m = cn_number(d.month) + "月"
-        return y + m + ("底" if end == "month-end" else cn_number(d.day) + "日")
+        return y + m + {"month-end": "底", "month": ""}.get(end, cn_number(d.day) + "日")
     pad = "02" if form == "padded" else ""
     y = f"{d.year}年" if year else ""
-    s = y + f"{d.month:{pad}}月" + ("底" if end == "month-end" else f"{d.day:{pad}}日")
+    s = y + f"{d.month:{pad}}月" + {"month-end": "底", "month": ""}.get(end, f"{d.day:{pad}}日")
     return s.translate(_FULL) if form == "fullwidth" else s
 
 
@@ -168,7 +169,7 @@ def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe rea
 
     statuses = draw(st.lists(st.booleans(), min_size=total, max_size=total))
     completed = sum(statuses)
-    doc.add("一、整改工作总体情况\n\n截至")
+    doc.add("一、整改工作总体情况\n\n" + pick(["截至", "截止", "截止到"]))
     doc.date(render(as_of, "arabic"), as_of)
     doc.add(f"{comma}{num(total)}个问题已完成整改{completed}个{comma}"
             f"正在整改{total - completed}个。\n\n二、问题整改情况\n\n")
@@ -189,12 +190,16 @@ def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe rea
             if done:
                 doc.add("已完成整改。\n\n")
             else:
-                day = as_of + dt.timedelta(days=draw(st.integers(10, 400)))
-                month_end = draw(st.booleans())
-                deadline = _month_end(day) if month_end else day
+                # "前" after a day, a month end ("6月底前") or a whole month ("2022年6月前",
+                # whose value is the month's first day, well after the notice's date)
+                precision = pick(["day", "month-end", "month"])
+                day = as_of + dt.timedelta(days=draw(st.integers(
+                    45 if precision == "month" else 10, 400)))
+                deadline = {"day": day, "month-end": _month_end(day),
+                            "month": day.replace(day=1)}[precision]
                 doc.add(f"正在整改中{comma}按计划")
-                doc.date(render(deadline, "arabic", end="month-end" if month_end else "day"),
-                         deadline, "month-end" if month_end else "day", before=True)
+                doc.date(render(deadline, "arabic", end=precision), deadline, precision,
+                         before=True)
                 doc.add("前完成。\n\n")
             problems.append({"title": title, "status": "completed" if done else "ongoing",
                              "deadline": deadline})
@@ -224,6 +229,8 @@ def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe rea
         doc.add("    ")
         doc.date(render(sig_date, pick(["arabic", "chinese"])), sig_date)
         doc.add("\n")
+    if draw(st.booleans()):  # web page furniture after the text (boilerplate, no dates)
+        doc.add(f"【责任编辑{colon}{pick(['王某某', '李某', '张某某'])}】\n扫一扫在手机打开当前页\n")
 
     expected = {
         "title": title_head + title_tail, "title_split": split, "title_split_at": split_at,

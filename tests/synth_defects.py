@@ -14,6 +14,7 @@ missing a digit, a formulation with a word dropped.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Callable, NamedTuple
@@ -34,7 +35,7 @@ class Injected(NamedTuple):
 _DECLARED = re.compile(r"反馈了(?P<aspects>[0-9〇一二三四五六七八九十]+)个方面"
                        r"(?P<problems>[0-9〇一二三四五六七八九十]+)个问题")
 #: the progress summary: "截至2021年6月30日，12个问题已完成整改9个，正在整改3个。"
-_PROGRESS = re.compile(r"截至[^\n]*?已完成整改(?P<completed>\d+)个(?P<sep>[,，])"
+_PROGRESS = re.compile(r"截(?:至|止到?)[^\n]*?已完成整改(?P<completed>\d+)个(?P<sep>[,，])"
                        r"正在整改(?P<ongoing>\d+)个")
 _NEXT_STEPS = "三、下一步工作打算\n\n"
 _CONTACT_LINE = re.compile(r"^欢迎广大干部群众[^\n]*\n\n", re.M)
@@ -140,7 +141,10 @@ def open_problem_past_deadline(text: str, exp: dict) -> Injected | None:
         return None
     first = open_[0]
     at = text.index(first["text"] + "前完成")
-    return Injected(text, "DAT004", at, first["value"] + dt.timedelta(days=1))
+    last = first["value"]  # the last day the deadline allows: "2022年6月前" runs to June 30
+    if first["precision"] == "month":
+        last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    return Injected(text, "DAT004", at, last + dt.timedelta(days=1))
 
 
 def impossible_date(text: str, exp: dict) -> Injected:
