@@ -8,6 +8,9 @@ skipped with the reason, computed when the test runs.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
@@ -49,6 +52,39 @@ def test_complete_notice_has_no_error_or_warning(case):
     if exp["progress"]["ongoing"] == 0:  # known false alarm: test_nothing_open_needs_no_deadline
         serious = [f for f in serious if f.code != "REQ008"]
     assert _brief(serious) == [], text
+
+
+def _explained(exp: dict) -> set[str]:
+    """The error / warning codes a drawn notice must get: exactly what it leaves out."""
+    codes = set()
+    if exp["contact"] is None:
+        codes.add("REQ009")
+    sig = exp["signature"]
+    if sig["issuer"] is None or sig["date"] is None:
+        codes.add("REQ010")
+    if not exp["feedback_year_written"]:
+        codes.add("DAT005")
+    # deadlines are judged on the signature date, else the publication date, else today
+    ref = sig["date"] or (exp["published"] or {}).get("value") or dt.date.today()
+    for d in exp["dates"]:
+        last = d["value"]
+        if d["precision"] == "month":
+            last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+        if d["before"] and last < ref:
+            codes.add("DAT004")
+    return codes
+
+
+@CLEAN
+@given(notices())
+def test_omissions_are_reported_and_nothing_else(case):
+    text, exp = case
+    got = {f.code for f in check(text) if f.severity in ("error", "warning")}
+    if exp["progress"]["ongoing"] == 0:  # known false alarm: test_nothing_open_needs_no_deadline
+        got.discard("REQ008")
+    if exp["title_split_at"] == "subject" and exp["signature"]["issuer"] is None:
+        got.discard("REQ002")  # known parser bug: test_title_wrapped_after_subject
+    assert got == _explained(exp), text
 
 
 @pytest.mark.parametrize("code", [
