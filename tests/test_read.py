@@ -194,8 +194,14 @@ def test_arbitrary_bytes_decode_or_input_error(data):
         assert text.strip()
 
 
+# Text, not arbitrary code points: C0 controls (NUL above all) make a file "binary" by
+# design and make BOM-less UTF-16 ambiguous, so they are left to the bytes fuzz test above.
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="".join(
+    chr(c) for c in range(32) if chr(c) not in "\t\n\r")), max_size=200)
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200).filter(lambda s: s.strip()), st.sampled_from(
+@given(_TEXT.filter(lambda s: s.strip()), st.sampled_from(
     ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"]))
 def test_any_text_round_trips(text, encoding):
     try:
@@ -204,8 +210,8 @@ def test_any_text_round_trips(text, encoding):
         return
     try:
         assert decode(data) == text
-    except InputError as e:         # control characters make it "binary"; never a traceback
-        assert "binary file" in str(e) or "empty file" in str(e)
+    except InputError as e:         # never a traceback: one line naming the problem
+        assert str(e).startswith("<bytes>: ") and "\n" not in str(e)
 
 
 def test_input_error_forms():
