@@ -60,6 +60,9 @@ PROBLEMS = ["理论学习不够深入", "落实主体责任有差距", "财务�
 FILLER = ["组织专题学习，制定整改方案。", "建立工作台账，明确责任领导和完成时限。",
           "修订完善相关制度，加强日常监督。", "召开专题会议研究部署，逐项推进落实。",
           "开展警示教育，推动形成长效机制。"]
+#: allocated mobile network prefixes (154, 140 … are not: a number there is invalid)
+MOBILE_PREFIXES = ["133", "135", "136", "138", "139", "150", "151", "152", "155", "158", "159",
+                   "177", "180", "181", "186", "187", "189", "199"]
 MAIL_HOSTS = ["163.com", "126.com", "qq.com", "sina.com"]
 _CN = "〇一二三四五六七八九"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -209,7 +212,7 @@ def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe rea
     if complete or draw(st.booleans()):
         area, width = PLACE_AREAS[place]
         landline = f"{area}-{draw(st.integers(2, 8))}{draw(st.integers(0, 10 ** (width - 1) - 1)):0{width - 1}}"
-        mobile = f"1{pick('35789')}{draw(st.integers(0, 10 ** 9 - 1)):09}"
+        mobile = f"{pick(MOBILE_PREFIXES)}{draw(st.integers(0, 10 ** 8 - 1)):08}"
         phones = draw(st.lists(st.sampled_from([landline, mobile]), min_size=1, max_size=2,
                                unique=True))
         local = draw(st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=8))
