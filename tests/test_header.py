@@ -307,6 +307,46 @@ def test_leftover_page_heading_is_not_joined_to_the_title():
     assert h.title.span == _span_of(text, "某某镇党委关于巡察整改进展情况的通报")
 
 
+def test_title_wrapped_after_the_subject_keeps_its_first_line():
+    # the first line holds 关于 but is no whole title: it goes on in the next line
+    text = ("某某县文化旅游局党组关于县委巡察\n"
+            "整改进展情况的通报\n\n"
+            "县委第二巡察组于2019年8月22日至9月19日对某某县文化旅游局党组开展了巡察。\n")
+    h = _header(text)
+    assert h.title.text == "某某县文化旅游局党组关于县委巡察整改进展情况的通报"
+    assert h.title.span == Span(0, 26)  # 16 characters, the line break, 9 characters
+    assert h.issuer.text == "某某县文化旅游局党组" and h.issuer.span == Span(0, 10)
+    assert h.genre == "notice"
+
+
+def test_title_wrapped_over_three_lines_after_about():
+    text = ("中共某某乡委员会关于落实\n市委第三巡察组\n反馈意见整改情况的报告\n"
+            "市委第三巡察组：\n现将整改情况报告如下。\n")
+    h = _header(text)
+    assert h.title.text == "中共某某乡委员会关于落实市委第三巡察组反馈意见整改情况的报告"
+    assert h.issuer.text == "中共某某乡委员会"
+    assert h.addressee.text == "市委第三巡察组"
+
+
+@pytest.mark.parametrize("stray", ["0", "1", "-", "通知公告"])
+def test_stray_short_line_before_a_split_title_is_not_joined(stray):
+    text = (f"{stray}\n产业集聚区党工委关于\n\n区委第二巡察组巡察反馈意见的整改报告\n\n"
+            "区委第二巡察组：\n\n根据区委统一部署，区委第二巡察组开展了常规巡察。\n")
+    h = _header(text)
+    assert h.title.text == "产业集聚区党工委关于区委第二巡察组巡察反馈意见的整改报告"
+    assert h.title.span == Span(len(stray) + 1, text.index("整改报告") + 4)
+    assert h.issuer.text == "产业集聚区党工委"
+    assert h.issuer.span == _span_of(text, "产业集聚区党工委")
+
+
+def test_a_line_with_about_before_a_whole_title_is_not_joined():
+    # "关于" in a short first line that a whole title follows: the title is the second line
+    text = ("关于我们\n某某镇党委关于巡察整改进展情况的通报\n县委第一巡察组对某某镇党委开展了巡察。\n")
+    h = _header(text)
+    assert h.title.text == "某某镇党委关于巡察整改进展情况的通报"
+    assert h.issuer.text == "某某镇党委"
+
+
 # ---------------------------------------------------------------- robustness
 
 from hypothesis import given, settings, strategies as st  # noqa: E402

@@ -131,3 +131,46 @@ def test_without_dates_no_breakdown_and_deadline_parts_not_completed():
     [p] = parse_progress(src, None)
     assert (p.total.value, p.completed.value, p.ongoing.value) == (25, 17, 8)
     assert p.breakdown == () and p.as_of is None
+
+
+# ---------------------------------------------------------------- completion rates get numbers
+
+def rates(text: str):
+    from rectify_rules.parse.counts import parse_counts
+
+    src = SourceText(text)
+    return [(p.value, p.numerator and (p.numerator.value, p.numerator.span),
+             p.denominator and (p.denominator.value, p.denominator.span))
+            for p in parse_counts(src, scan_dates(src)).percentages]
+
+
+def test_rate_after_the_ongoing_figure_gets_completed_over_total():
+    t = "截至2021年9月1日，2个问题已完成整改1个，正在整改1个，整改完成率为80%。"
+    assert rates(t) == [(80.0, (1, at(t, "1个")), (2, at(t, "2个")))]
+
+
+def test_rate_with_aspects_and_chinese_numerals():
+    t = "截至目前，巡察反馈的三个方面十二个问题，已完成整改九个，正在整改三个，整改完成率75%。"
+    assert rates(t) == [(75.0, (9, at(t, "九个")), (12, at(t, "十二个")))]
+
+
+def test_rate_numbers_only_when_unambiguous():
+    # another counted figure of the same kind: which total is meant is not clear
+    t1 = "反馈的12个问题中，立行立改5个，已完成整改9个，正在整改3个，整改完成率为80%。"
+    # units differ (个 / 项): not the same quantity for sure
+    t2 = "反馈的12个问题，已完成整改9项，正在整改3项，整改完成率为80%。"
+    # a negated rate, and a rate that a second percentage makes ambiguous
+    t3 = "12个问题已完成整改9个，正在整改3个，未完成率25%。"
+    t4 = "12个问题已完成整改9个，正在整改3个，整改完成率75%，较上月提高10%。"
+    # all done, stated without a figure of its own
+    t5 = "反馈的11个问题已全部完成整改，整改完成率100%。"
+    assert [r[0][1:] for r in map(rates, (t1, t2, t3, t5))] == [(None, None)] * 4
+    assert [r[1:] for r in rates(t4)[0:1]] == [(None, None)]
+
+
+def test_status_figures_are_not_read_as_a_rate_and_its_base():
+    # the two 个 figures are completed and ongoing, not "part of a total": 3 of 9 is no reading
+    t = "反馈的12项问题，已完成整改9个，正在整改3个，整改完成率75%。"
+    assert rates(t) == [(75.0, None, None)]
+    t = "共反馈12个问题，已完成整改9个，正在整改3个，整改完成率75%。"
+    assert rates(t) == [(75.0, (9, at(t, "9个")), (12, at(t, "12个")))]

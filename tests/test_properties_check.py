@@ -24,11 +24,7 @@ DEFECT = settings(max_examples=25, deadline=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 #: defects the checker misses today because of a parser/rule bug (reported to the lead)
-KNOWN_MISSES = {
-    "CNT006": "parser bug (counts/percentages): in '12个问题已完成整改9个，正在整改3个，整改完成率为"
-              "60%' the rate gets no numerator/denominator (the ongoing figure stands between), so "
-              "CNT006 never compares it; see test_progress_rate_is_checked",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _require_rule(code: str) -> None:
@@ -82,8 +78,6 @@ def test_omissions_are_reported_and_nothing_else(case):
     got = {f.code for f in check(text) if f.severity in ("error", "warning")}
     if exp["progress"]["ongoing"] == 0:  # known false alarm: test_nothing_open_needs_no_deadline
         got.discard("REQ008")
-    if exp["title_split_at"] == "subject" and exp["signature"]["issuer"] is None:
-        got.discard("REQ002")  # known parser bug: test_title_wrapped_after_subject
     assert got == _explained(exp), text
 
 
@@ -138,7 +132,6 @@ def test_nothing_open_needs_no_deadline():
     assert check(text, select=["REQ008"]) == []
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_MISSES["CNT006"])
 def test_progress_rate_is_checked():
     _require_rule("CNT006")
     text = _HEAD + "截至2021年9月1日，2个问题已完成整改1个，正在整改1个，整改完成率为80%。" + _ITEMS

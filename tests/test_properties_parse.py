@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import attrs
-import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -287,17 +286,10 @@ def test_synthetic_notices_extract_exactly(case):
     text, exp = case
     notice = parse_everything(text)
     got, want = recovered(notice), wanted(exp)
-    skip = set()
-    if exp["title_split_at"] == "subject":  # known parser bug: test_title_wrapped_after_subject
-        skip = {"title", "issuer"}
-    for key in want.keys() - skip:
+    for key in want:
         assert got[key] == want[key], key
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "parser bug (header._find_title): a title wrapped after the inspecting body "
-    "('…党组关于县委巡察' / '整改进展情况的通报') is read as its second line only, and the issuer "
-    "is lost; the first line contains 关于 and is no title by itself, so it must continue"))
 def test_title_wrapped_after_subject():
     text = ("泾县文化旅游局党组关于县委巡察\n整改进展情况的通报\n\n"
             "根据县委巡察工作统一部署，县委第二巡察组于2019年8月22日至9月19日对泾县文化旅游局党组"

@@ -164,10 +164,11 @@ def parse_counts(src: SourceText, dates=None) -> Counts:
     document: what is not recognised is left out.
     """
     from .breakdowns import parse_breakdowns, parse_percentages
-    from .progress import parse_progress
+    from .progress import link_rates, parse_progress
 
     clauses = Clauses(src.norm)
+    progress = parse_progress(src, dates, clauses)
     return Counts(declared=parse_declared(src, clauses),
-                  progress=parse_progress(src, dates, clauses),
+                  progress=progress,
                   breakdowns=parse_breakdowns(src, clauses),
-                  percentages=parse_percentages(src, clauses))
+                  percentages=link_rates(src, progress, parse_percentages(src, clauses)))

@@ -112,32 +112,43 @@ def _is_title(text: str) -> bool:
 
 
 def _continues(head: str, nxt: str) -> bool:
-    """Does *nxt* carry on the title begun by *head* ("…党工委关于" / "中共…委员会" + "关于…")?"""
-    return bool(_UNFINISHED.search(head)) or (nxt.startswith(_ABOUT) and bool(ORG_END.search(head)))
+    """Does *nxt* carry on the title begun by *head*? Yes when *head* is unfinished ("…党工委
+    关于"), when it names an organisation and *nxt* starts with "关于", and when *head* already
+    holds "关于" without being a whole title ("…党组关于县委巡察" + "整改进展情况的通报") —
+    unless *nxt* has its own "关于" (a title has one: "关于我们" is a page link)."""
+    return (bool(_UNFINISHED.search(head))
+            or (nxt.startswith(_ABOUT) and bool(ORG_END.search(head)))
+            or (_ABOUT in head and _ABOUT not in nxt and not _is_title(head)))
+
+
+def _title_at(lines: list[_Line], i: int) -> list[_Line]:
+    """The lines of the title that starts at ``lines[i]`` (empty if none does)."""
+    parts = [lines[i]]
+    while True:
+        joined = "".join(p.text for p in parts)
+        if len(joined) > _TITLE_MAX:
+            return []
+        if _is_title(joined):
+            return parts
+        k = i + len(parts)
+        if len(parts) == _TITLE_LINES or k >= len(lines):
+            return []
+        nxt = lines[k]
+        if _is_prose(nxt.text) or nxt.no - parts[-1].no > 2:
+            return []
+        if not _continues(joined, nxt.text) and _title_at(lines, k):
+            return []  # a title starts at the next line: this line is not part of it
+        parts.append(nxt)
 
 
 def _find_title(lines: list[_Line]) -> list[_Line]:
     """The lines of the title (empty if none is recognised)."""
-    head = lines[:_HEAD_LINES]
-    for i, first in enumerate(head):
+    for i, first in enumerate(lines[:_HEAD_LINES]):
         if _is_prose(first.text):
             break
-        parts = [first]
-        while True:
-            joined = "".join(p.text for p in parts)
-            if len(joined) > _TITLE_MAX:
-                break
-            if _is_title(joined):
-                return parts
-            k = i + len(parts)
-            if len(parts) == _TITLE_LINES or k >= len(lines):
-                break
-            nxt = lines[k]
-            if _is_prose(nxt.text) or nxt.no - parts[-1].no > 2:
-                break
-            if _is_title(nxt.text) and not _continues(joined, nxt.text):
-                break  # the next line is a title by itself: this one is not part of it
-            parts.append(nxt)
+        parts = _title_at(lines, i)
+        if parts:
+            return parts
     return []
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DateFact, DeadlinePart, Figure, Progress, Span
+from ..model import DateFact, DeadlinePart, Figure, Percentage, Progress, Span
 from ..text import SourceText
 from .counts import DEC, NUM, Clauses, number_value
 
@@ -49,6 +49,10 @@ _DEADLINE_TAIL = re.compile(
     rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
 _CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有")
+#: a counted figure of problems (not "3个方面", not "2条道路"): what a rate could be made of
+_ITEM_FIG = re.compile(rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
+_PCT_SIGN = re.compile(r"%|百分之")
+_NEGATED_RATE = re.compile(r"未(?:整改)?(?:完成|整改|销号|办结)率")
 
 
 def _figure(norm: str, m: re.Match, group: str = "n", unit: str = "u") -> Figure | None:
@@ -150,4 +154,58 @@ def parse_progress(src: SourceText, dates=None,
         st = _statement(src, start, end, dates)
         if st is not None:
             out.append(st)
+    return tuple(out)
+
+
+def _unit(norm: str, fig: Figure) -> str:
+    return norm[fig.span.end - 1:fig.span.end]
+
+
+def _rate_numbers(norm: str, st: Progress) -> tuple[Figure, Figure] | None:
+    """(completed, total) of a statement whose rate they unambiguously make up, else None.
+
+    Only when the sentence states both with the same unit, has one percentage and no other
+    counted figure than its total / completed / ongoing / other / deadline parts, and the rate
+    is not a negated one ("未完成率")."""
+    total, done = st.total, st.completed
+    if st.rate is None or total is None or done is None or not total.value:
+        return None
+    if not 0 <= done.value <= total.value or _unit(norm, total) != _unit(norm, done):
+        return None
+    start, end = st.span.start, st.span.end
+    if len(_PCT_SIGN.findall(norm, start, end)) != 1:
+        return None
+    if _NEGATED_RATE.search(norm, start, st.rate.span.start):
+        return None
+    known = {f.span.start for f in (total, done, st.ongoing, *st.other) if f is not None}
+    known.update(p.count.span.start for p in st.breakdown)
+    if any(m.start("n") not in known for m in _ITEM_FIG.finditer(norm, start, end)):
+        return None  # another count in the sentence: which one is meant is not clear
+    return done, total
+
+
+def link_rates(src: SourceText, statements: tuple[Progress, ...],
+               percentages: tuple[Percentage, ...]) -> tuple[Percentage, ...]:
+    """Give a completion rate stated without its own numbers ("2个问题已完成整改1个，正在整改1个，
+    整改完成率为80%") the completed figure and the total of its progress statement.
+
+    Numbers read for such a rate from two same-unit figures whose first is a status figure
+    ("已完成整改9个，正在整改3个，整改完成率75%": 3 of 9) are not its numbers and are dropped."""
+    by_start = {st.rate.span.start: st for st in statements if st.rate is not None}
+    out = []
+    for pct in percentages:
+        st = by_start.get(pct.span.start)
+        if st is None:
+            out.append(pct)
+            continue
+        nums = (pct.numerator, pct.denominator)
+        status = {f.span for f in (st.completed, st.ongoing, *st.other) if f is not None}
+        if pct.denominator is not None and pct.denominator.span in status:
+            nums = (None, None)
+        if nums[0] is None and nums[1] is None:
+            nums = _rate_numbers(src.norm, st) or nums
+        if nums != (pct.numerator, pct.denominator):
+            pct = Percentage(value=pct.value, text=pct.text, span=pct.span,
+                             numerator=nums[0], denominator=nums[1], floor=pct.floor)
+        out.append(pct)
     return tuple(out)
