@@ -229,6 +229,9 @@ def test_seed_004_jump_by_start_override():
     # only "3、财务账目管理混乱" (line 99, level 1、 = ilvl 1) needs a start override
     assert overrides == [(99, 1, 3)]
     assert lines[98].startswith("3、财务账目管理混乱")
+    # 3 一、 + 7 1、 + 19 （1） headings, all numbered by Word
+    body = docx.Document(io.BytesIO(auto)).element.body
+    assert len(body.findall(".//w:numPr", body.nsmap)) == 29
     notice = parse(auto)
     assert [n.marker.text for n in notice.outline] == ["一、", "二、", "三、"]
     assert [[c.marker.text for c in n.children] for n in notice.outline] == [
