@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
+
+from attrs import frozen
 
 from ..findings import Fix
 from ..model import Span
@@ -106,9 +109,11 @@ _PARTNER = {"“": "”", "‘": "’", "《": "》", "(": ")", "【": "】", "�
             "〈": "〉", "「": "」", "『": "』"}
 _BRACKETS = re.compile("[“”‘’《》()【】〔〕﹝﹞〈〉「」『』]")
 #: an enumeration marker closed by a lone ")": "1)" / "二)" / "a)" at a line start or after
-#: a clause break ("包括:1)…;2)…"); NUM004 judges markers, not this rule
-_ENUM_CLOSE = re.compile(r"(?:^|(?<=[\s,;:。，；：、]))[ \t]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])?\)",
-                         re.M)
+#: a clause break ("包括:1)…;2)…"); NUM004 judges markers, not this rule. Matched in the
+#: reversed text from the ")" leftwards (\Z there is the start of the text; \s covers the \n
+#: before a line), so only the ")" in the text are ever looked at.
+_ENUM_CLOSE_REV = re.compile(r"\)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])?[ \t]*"
+                             r"(?:(?=[\s,;:。，；：、])|\Z)")
 
 
 def _apostrophe(norm: str, i: int) -> bool:
@@ -122,15 +127,19 @@ def _apostrophe(norm: str, i: int) -> bool:
 def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
     """FMT002: an opening or closing quote / bracket / book-title mark without its partner."""
     norm, orig = ctx.src.norm, ctx.src.original
-    for p0, p1 in _paragraphs(norm):
-        markers = {m.end() - 1 for m in _ENUM_CLOSE.finditer(norm, p0, p1)}
+    rev = None
+    for p0, p1 in _paragraph_index(norm).spans:
         stack: list[int] = []
         for m in _BRACKETS.finditer(norm, p0, p1):
             i, ch = m.start(), m.group()
             if ch in _PARTNER:
                 stack.append(i)
                 continue
-            if i in markers or (ch == "’" and _apostrophe(norm, i)):
+            if ch == ")":
+                rev = norm[::-1] if rev is None else rev
+                if _ENUM_CLOSE_REV.match(rev, len(norm) - 1 - i):
+                    continue
+            elif ch == "’" and _apostrophe(norm, i):
                 continue
             openers = _CLOSERS[ch]
             depth = next((k for k in range(len(stack) - 1, -1, -1) if norm[stack[k]] in openers), None)
@@ -156,23 +165,23 @@ def _unmatched(orig: str, i: int, partner: str, *, closing: bool) -> Hit:
 # ---- FMT003: half-width punctuation in Chinese sentences ---------------------------------------
 
 _HALF = re.compile(r"[,;:?!()]")
-_LINE = re.compile(r"[^\n]+")
 #: CJK characters and full-width punctuation: what a Chinese sentence is made of
 _ZH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…—]")
-#: a line of web metadata: 来源:… 发布时间:… 浏览次数:…
-_META = re.compile(r"^\s*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|浏览(?:次数)?|"
-                   r"阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)\s*[:：]")
-_MASK = re.compile(r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: a whole line of web metadata: 来源:… 发布时间:… 浏览次数:… ([^\S\n] = a space, not a line break)
+_META_LINE = re.compile(r"^[^\S\n]*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|"
+                        r"浏览(?:次数)?|阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)[^\S\n]*[:：][^\n]*", re.M)
+#: web addresses, whose , ; : ? ( ) are not punctuation. (E-mail addresses need no mask: they
+#: are made of letters, digits and . + - @ only, none of which FMT003 reports; a pattern for
+#: them would try every CJK character as the start of a local part, quadratic in a sentence.)
+_MASK = re.compile(r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*")
 #: an outline marker at a line start: (一) (1) 1) — NUM003 reports its width
 _LINE_MARKER = re.compile(r"^[ \t\u3000]*[(（]?[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]",
                           re.M)
 
 
-def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
-    j = i + step
-    while lo <= j < hi and text[j] in " \t":
-        j += step
-    return text[j] if lo <= j < hi else ""
+#: a half-width mark whose next character after spaces / tabs is Chinese; matched in the text
+#: and in the reversed text (there it finds the marks whose previous character is Chinese)
+_HALF_ZH = re.compile(f"[,;:?!()](?=[ \t]*{_ZH.pattern})")
 
 
 @register("half-width-punctuation")
@@ -180,26 +189,75 @@ def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
 def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
     """FMT003: , ; : ? ! ( ) inside Chinese text; one finding per paragraph (the first one)."""
     orig = ctx.src.original
-    junk = ctx.notice.boilerplate
-    for p0, p1 in _paragraphs(ctx.src.norm):
-        skip = [m.span() for m in _MASK.finditer(orig, p0, p1)]
-        skip += [m.span() for m in _LINE_MARKER.finditer(orig, p0, p1)]
-        skip += [(b.start, b.end) for b in junk if b.start < p1 and p0 < b.end]
-        for m in _LINE.finditer(orig, p0, p1):
-            if _META.match(m.group()):
-                skip.append(m.span())
-        found: list[int] = []
-        for m in _HALF.finditer(orig, p0, p1):
-            i = m.start()
-            if any(a <= i < b for a, b in skip):
+    if _HALF.search(orig) is None:
+        return
+    last = len(orig) - 1
+    halves = sorted({m.start() for m in _HALF_ZH.finditer(orig)}
+                    | {last - m.start() for m in _HALF_ZH.finditer(orig[::-1])})
+    paras = _paragraph_index(ctx.src.norm)
+    skip = _skipped(orig, ctx.notice.boilerplate)
+    for p0, p1 in paras.spans:
+        lo, hi = bisect_left(halves, p0), bisect_left(halves, p1)
+        if lo == hi:
+            continue
+        offsets = halves[lo:hi]
+        j0, j1 = bisect_right(skip.ends, p0), bisect_left(skip.starts, p1)
+        if j0 < j1:  # skipped stretches overlap the paragraph
+            cuts = list(zip(skip.starts[j0:j1], skip.ends[j0:j1]))
+            offsets = [i for i in offsets if not any(a <= i < b for a, b in cuts)]
+            if not offsets:
                 continue
-            left, right = _neighbour(orig, i, -1, p0, p1), _neighbour(orig, i, 1, p0, p1)
-            if _ZH.match(left or " ") or _ZH.match(right or " "):
-                found.append(i)
-        if found:
-            i = found[0]
-            context = orig[max(p0, i - 4):min(p1, i + 5)].replace("\n", "")
-            yield Hit(Span(i, i + 1), {"char": orig[i], "count": len(found), "context": context})
+        i = offsets[0]
+        context = orig[max(p0, i - 4):min(p1, i + 5)].replace("\n", "")
+        yield Hit(Span(i, i + 1), {"char": orig[i], "count": len(offsets), "context": context})
+
+
+@frozen
+class _Intervals:
+    """Disjoint sorted [start, end) intervals, for bisect look-ups."""
+
+    starts: list[int]
+    ends: list[int]
+
+
+def _skipped(orig: str, junk: tuple[Span, ...]) -> _Intervals:
+    """What FMT003 never reports in: web addresses, outline markers at a line start, lines of
+    web metadata, boilerplate. (Each pattern matches inside one line, so matching the whole text
+    finds what matching each paragraph would.)"""
+    web = "://" in orig or "www." in orig  # most notices have no web address: skip the scan
+    spans = sorted([m.span() for m in _MASK.finditer(orig) if web]
+                   + [m.span() for m in _LINE_MARKER.finditer(orig)]
+                   + [m.span() for m in _META_LINE.finditer(orig)]
+                   + [(b.start, b.end) for b in junk])
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in spans:
+        if a >= b:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return _Intervals(starts, ends)
+
+
+@frozen
+class _Paragraphs:
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+
+
+_LAST_PARAGRAPHS: list = [None, None]  # [the norm string, its _Paragraphs]: one notice at a time
+
+
+def _paragraph_index(norm: str) -> _Paragraphs:
+    """The paragraphs of *norm*, computed once per text and shared by FMT002 and FMT003
+    (the cache holds the last text only: rules run notice by notice)."""
+    if _LAST_PARAGRAPHS[0] is not norm:
+        spans = tuple(_paragraphs(norm))
+        _LAST_PARAGRAPHS[:] = [norm, _Paragraphs(spans, tuple(s for s, _ in spans))]
+    return _LAST_PARAGRAPHS[1]
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

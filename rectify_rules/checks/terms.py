@@ -38,7 +38,6 @@ _SUFFIXES = ("委员会", "管委会", "党工委", "纪工委", "巡察组", "�
              "组织部", "宣传部", "统战部", "工作部", "局")
 _SUFFIX = re.compile("|".join(sorted(map(re.escape, _SUFFIXES), key=len, reverse=True))
                      + r"(?![面限势部])")  # not 局面 / 局限 / 局势 / 局部
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERAL = frozenset("〇零一二三四五六七八九十百千万两0123456789")
 _PARTICLES = frozenset("的之了等各和及与")
 #: a character that makes another body of the same kind: 分局 / 局, 总公司 / 公司, 子公司, 副
@@ -48,19 +47,22 @@ _NOT_FIRST = frozenset("对向在由把将为与和从按经据给被于及的�
 _ORDINAL_GAP = re.compile(r"第(?![〇零一二三四五六七八九十百两0-9])")
 MIN_LEN = 5
 MAX_LEN = 20
+#: matched in the reversed text: the CJK characters just before a place (at most MAX_LEN)
+_CJK_BACK = re.compile(f"[\u4e00-\u9fff]{{0,{MAX_LEN}}}")
 
 
 def _candidates(norm: str) -> list[tuple[int, int, int]]:
     """(start, end, suffix length) of every candidate name: CJK runs ending at an organisation word."""
     out = []
+    rev = None  # the text reversed: the CJK run before a place is a match at its mirror
     for m in _SUFFIX.finditer(norm):
         end, slen = m.end(), m.end() - m.start()
-        start = m.start()
-        while start > 0 and end - start < MAX_LEN and _CJK.match(norm, start - 1):
-            start -= 1
-        for s in range(start, end - MIN_LEN + 1):
-            if norm[s] not in _NOT_FIRST:
-                out.append((s, end, slen))
+        if rev is None:
+            rev = norm[::-1]
+        mirror = len(norm) - m.start()
+        start = m.start() - (_CJK_BACK.match(rev, mirror).end() - mirror)
+        start = max(start, end - MAX_LEN)
+        out.extend((s, end, slen) for s in range(start, end - MIN_LEN + 1) if norm[s] not in _NOT_FIRST)
     return out
 
 
@@ -83,19 +85,22 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
     norm = ctx.src.norm
     cands = _candidates(norm)
     counts = Counter(norm[s:e] for s, e, _ in cands)
+    if not counts:
+        return
     slen_of = {norm[s:e]: k for s, e, k in cands}
-    # deletion index: each name with one inner character removed → (name, index removed)
-    dropped: dict[str, list[tuple[str, int]]] = {}
-    for name in counts:
-        inner_end = len(name) - slen_of[name]
-        for i in range(1, inner_end):
-            dropped.setdefault(name[:i] + name[i + 1:], []).append((name, i))
+    dropped, shapes = _indexes(counts, slen_of)
+    edits: dict[tuple[str, int], list[tuple[str, int]]] = {}  # (name, slen) → [(canonical, i)]
     best: dict[int, tuple[int, int, str, str]] = {}  # edit offset → (start, end, variant, canonical)
     for s, e, slen in cands:
         name = norm[s:e]
-        for canonical, edit, i in _neighbours(name, slen, counts, dropped):
-            if not _is_variant(name, canonical, edit, i, counts):
-                continue
+        if name not in dropped and (name[0], name[-1], len(name) - 1) not in shapes:
+            continue  # no name it could be a variant of (the cheap test of _neighbours)
+        found = edits.get((name, slen))
+        if found is None:
+            found = edits[(name, slen)] = [
+                (canonical, i) for canonical, edit, i in _neighbours(name, slen, counts, dropped, shapes)
+                if _is_variant(name, canonical, edit, i, counts)]
+        for canonical, i in found:
             where = s + i
             old = best.get(where)
             if old is None or e - s > old[1] - old[0]:
@@ -112,10 +117,40 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
                                "canonical": canonical, "canonical_count": counts[canonical]}, related)
 
 
-def _neighbours(name: str, slen: int, counts: Counter, dropped: dict) -> Iterator[tuple[str, str, int]]:
-    """(other name, "missing" | "extra", index) for every candidate one inner character away."""
+def _indexes(counts: Counter, slen_of: dict[str, int]) -> tuple[dict, set]:
+    """The two look-ups :func:`_neighbours` needs, built only from names that can be the right
+    form: a name seen at least twice (any inner edit), or seen once where the edit is the
+    ordinal after 第 (the gap case of :func:`_is_variant`).
+
+    - deletion index: each such name with one inner character removed → [(name, index)];
+    - shapes: (first character, last character, length) of every name seen twice: an inner
+      edit keeps both ends, so a name one character longer must reduce to one of these.
+    """
+    dropped: dict[str, list[tuple[str, int]]] = {}
+    shapes: set[tuple[str, str, int]] = set()
+    for name, n in counts.items():
+        inner_end = len(name) - slen_of[name]
+        if n >= 2:
+            shapes.add((name[0], name[-1], len(name)))
+            positions = range(1, inner_end)
+        elif "第" in name:
+            positions = [i for i in range(1, inner_end)
+                         if name[i - 1] == "第" and name[i] in _NUMERAL]
+        else:
+            continue
+        for i in positions:
+            dropped.setdefault(name[:i] + name[i + 1:], []).append((name, i))
+    return dropped, shapes
+
+
+def _neighbours(name: str, slen: int, counts: Counter, dropped: dict,
+                shapes: set) -> Iterator[tuple[str, str, int]]:
+    """(other name, "missing" | "extra", index) for every candidate one inner character away
+    that :func:`_is_variant` could accept."""
     for other, i in dropped.get(name, ()):  # name lacks other[i]
         yield other, "missing", i
+    if (name[0], name[-1], len(name) - 1) not in shapes:
+        return
     for i in range(1, len(name) - slen):  # name has an extra name[i]
         other = name[:i] + name[i + 1:]
         if other in counts and len(other) >= MIN_LEN:

@@ -12,6 +12,7 @@ from ..findings import Fix
 from ..model import Node, Notice, Span
 from ..text import SourceText, normalise
 from . import expr as X
+from .fastre import trie_pattern, with_prefilter
 
 KEYS: dict[str, tuple[str, ...]] = {
     "pattern": ("pattern", "text", "mode", "exceptions", "replacement", "safe"),
@@ -96,7 +97,7 @@ def _compile_pattern(data: dict, c) -> tuple[PatternSpec, frozenset[str]]:
     if not isinstance(safe, bool):
         raise c.error("safe", "must be true or false")
     provided = frozenset({"match", *rx.groupindex})
-    return PatternSpec(rx, text, mode, exc, repl, safe), provided
+    return PatternSpec(with_prefilter(rx), text, mode, exc, repl, safe), provided
 
 
 def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:
@@ -120,9 +121,10 @@ def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:
                 raise c.error(f"term[{i}].wrong", f"{w!r} is listed twice")
             right_of[nw] = right
         terms.append(Term(right, wrong, _strings(c, f"term[{i}].tests", t.get("tests", []), allow_empty=True)))
-    alt = "|".join(re.escape(w) for w in sorted(right_of, key=len, reverse=True))
-    rights = "|".join(re.escape(normalise(t.right)) for t in sorted(terms, key=lambda t: -len(t.right)))
-    spec = TermsSpec(tuple(terms), re.compile(alt), re.compile(rights), right_of)
+    # tries: the longest wrong (right) form at each place, one character test per level
+    wrong_re = re.compile(trie_pattern(right_of))
+    right_re = re.compile(trie_pattern(normalise(t.right) for t in terms))
+    spec = TermsSpec(tuple(terms), wrong_re, right_re, right_of)
     return spec, frozenset({"wrong", "right"})
 
 
@@ -171,10 +173,12 @@ def _run_pattern(spec: PatternSpec, notice: Notice, src: SourceText, env: X.Env)
 
 def _run_terms(spec: TermsSpec, notice: Notice, src: SourceText) -> Iterator[Hit]:
     norm = src.norm
-    rights = [m.span() for m in spec.right_re.finditer(norm)]
+    rights = None  # where the right forms are: looked for only once a wrong form is seen
     for m in spec.wrong_re.finditer(norm):
         s, e = m.span()
         span = Span(s, e)
+        if rights is None:
+            rights = [r.span() for r in spec.right_re.finditer(norm)]
         if any(a <= s and e <= b for a, b in rights) or _in_boilerplate(notice, span):
             continue
         right = spec.right_of[m.group(0)]
