@@ -165,3 +165,17 @@ def test_bad_timestamp_is_not_a_date_but_the_line_is_still_metadata():
 def test_empty_and_blank_text():
     assert scan(SourceText("")).spans == ()
     assert scan(SourceText("\n \r\n\u3000\n")).spans == ()
+
+
+def test_every_junk_token_begins_with_a_listed_character():
+    # the token scan skips what cannot begin a token (TOKEN_FIRST): a token added to
+    # JUNK_TOKENS must begin with one of those characters, optionally inside "(?:"
+    import re
+
+    from rectify_rules.parse.boilerplate import JUNK_TOKENS, TOKEN_FIRST
+
+    first = re.compile(r"(?:\(\?:)*(?:\[【\\\[\]|[" + re.escape(TOKEN_FIRST) + "])")
+    assert [p for p in JUNK_TOKENS if not first.match(p)] == []
+    for widget in ("【打印】", "[关闭]", "扫一扫在手机打开当前页", "用微信扫描二维码", "分享至好友和朋友圈"):
+        src = SourceText("正文第一句。" + widget + "\n")
+        assert scan(src).spans == (Span(6, 6 + len(widget)),)

@@ -71,7 +71,11 @@ META_LABELS: dict[str, str] = {
 }
 
 _JUNK_LINE_RE = re.compile(r"(?:" + "|".join(JUNK_LINES) + r")")
-_JUNK_TOKEN_RE = re.compile(r"(?:" + "|".join(JUNK_TOKENS) + r")")
+#: every junk token begins with one of these (tests/test_boilerplate.py checks it): the
+#: lookahead lets the scan skip, in one step, every character no token begins with
+TOKEN_FIRST = "【[扫用分"
+_JUNK_TOKEN_RE = re.compile(r"(?=[" + re.escape(TOKEN_FIRST) + r"])(?:" + "|".join(JUNK_TOKENS)
+                            + r")")
 _LABELS = "|".join(sorted(META_LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
 #: the timestamp inside a date field: "2021-04-30 16:35", "2021- 06- 28 16: 53", "2021年2月10日"
@@ -113,11 +117,9 @@ def scan(src: SourceText) -> Boilerplate:
 def _metadata(src: SourceText, content: Span,
               line: str) -> tuple[DateFact | None, TextFact | None] | None:
     """Read a metadata line ("来源:X 日期:Y 阅读量:Z"); None if *line* is not one."""
-    if len(line) > _META_MAX:
+    if len(line) > _META_MAX or _LABEL_RE.match(line) is None:
         return None
     fields = list(_LABEL_RE.finditer(line))
-    if not fields or fields[0].start() != 0:
-        return None
     date: DateFact | None = None
     origin: TextFact | None = None
     kinds = set()

@@ -29,7 +29,8 @@ _DAY = (r"(?:[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|廿[一二
 _PART = r"(?:底|末|初(?![步次稿期心衷审见])|上旬|中旬|下旬|份)"
 
 DATE_RE = re.compile(
-    r"(?<![0-9])(?:"
+    # the lookahead lets the scan skip, in one step, every character that cannot begin a date
+    rf"(?=[0-9{_CN_DIGIT}十])(?<![0-9])(?:"
     # 2021-04-30, 2021.4.30, 2021/4/30, "2021- 06- 28" (web timestamps)
     r"(?P<ny>(?:19|20)[0-9]{2}) ?(?P<sep>[-./]) ?(?P<nm>[0-9]{1,2}) ?(?P=sep) ?"
     r"(?P<nd>[0-9]{1,2})(?![0-9]|\.[0-9])"

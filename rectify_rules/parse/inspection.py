@@ -25,7 +25,9 @@ _NUM = r"(?:[0-9]+|[〇零一二两三四五六七八九十]+)"
 #: levels, longest first so "市委" wins over "市"
 LEVELS = ("中央", "自治区党委", "省委", "市委", "州委", "盟委", "县委", "区委", "旗委",
           "党委", "党组", "省", "市", "县", "区")
+#: the lookaheads let a scan skip, in one step, every character no match can begin with
 _BODY_RE = re.compile(
+    r"(?=[中自省市州盟县区旗党第联专机巡])"
     rf"(?P<level>{'|'.join(LEVELS)})?"
     rf"(?:(?P<ord1>第)(?P<n1>{_NUM})?)?"
     r"(?P<mod>联动|联合|专项|机动)?"
@@ -42,7 +44,7 @@ _KIND_RE = re.compile(
 
 _UNIT = r"(?P<unit>天|日|个月|月|周|星期|年)"
 _DURATION_RE = re.compile(
-    rf"(?P<verb>为期|历时|用时|经过|(?<![已曾])经)\s*(?P<n>{_NUM})\s*{_UNIT}"
+    rf"(?=[为历用经])(?P<verb>为期|历时|用时|经过|(?<![已曾])经)\s*(?P<n>{_NUM})\s*{_UNIT}"
     r"(?P<tail>(?:的|多)?(?:时间|集中|全面|认真|扎实)?(?:的)?(?:整改|集中整改|整改落实))?"
 )
 #: words around a duration that say what it measures

@@ -28,6 +28,7 @@ from ..model import DateFact, Span, Status
 _HAN = r"\u4e00-\u9fff"
 _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
 _STATUS = re.compile(
+    r"(?=[正仍纳持尚未已基目还完整])"  # skip, in one step, what no status phrase begins with
     rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
     rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|目前[{_HAN}]{{0,4}}?正在(?=[{_HAN}])"
     rf"|还在[{_HAN}]{{0,6}}中)"
