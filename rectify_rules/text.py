@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .model import Span
 
@@ -73,15 +74,30 @@ class LineIndex:
         return len(self._starts)
 
 
-class SourceText:
-    """The original text, its normalised view and its line index (built once per notice)."""
+class Line(NamedTuple):
+    """A non-blank line of the normalised view."""
 
-    __slots__ = ("original", "norm", "_index")
+    no: int  # 0-based, counting the line breaks of the normalised view
+    span: Span  # the line's content, surrounding blanks stripped
+    text: str  # that content (normalised)
+    line: Span  # the whole line, line break excluded
+
+
+class SourceText:
+    """The original text, its normalised view and its line index (built once per notice).
+
+    The line spans of the normalised view are computed once and shared with the copies made
+    by :meth:`without` (blanking keeps line breaks); the non-blank lines are computed once per
+    view. Stages read them instead of splitting the text again."""
+
+    __slots__ = ("original", "norm", "_index", "_line_spans", "_content")
 
     def __init__(self, original: str, norm: str | None = None) -> None:
         self.original = original
         self.norm = normalise(original) if norm is None else norm
         self._index: LineIndex | None = None
+        self._line_spans: tuple[Span, ...] | None = None
+        self._content: tuple[Line, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.original)
@@ -111,12 +127,34 @@ class SourceText:
         parts.append(norm[pos:])
         new = SourceText(self.original, "".join(parts))
         new._index = self._index
+        new._line_spans = self._line_spans
         return new
+
+    def line_spans(self) -> tuple[Span, ...]:
+        """The span of every line of the normalised view, line break excluded (cached)."""
+        if self._line_spans is None:
+            spans, pos = [], 0
+            for length in map(len, self.norm.split("\n")):
+                spans.append(Span(pos, pos + length))
+                pos += length + 1
+            self._line_spans = tuple(spans)
+        return self._line_spans
 
     def lines(self) -> Iterable[tuple[Span, str]]:
         """(span, normalised text) of every line, line break excluded."""
-        pos = 0
         norm = self.norm
-        for line in norm.split("\n"):
-            yield Span(pos, pos + len(line)), line
-            pos += len(line) + 1
+        for span in self.line_spans():
+            yield span, norm[span.start:span.end]
+
+    def content_lines(self) -> tuple[Line, ...]:
+        """Every non-blank line, its content stripped of surrounding blanks (cached)."""
+        if self._content is None:
+            out, norm = [], self.norm
+            for no, span in enumerate(self.line_spans()):
+                line = norm[span.start:span.end]
+                stripped = line.strip()
+                if stripped:
+                    start = span.start + len(line) - len(line.lstrip())
+                    out.append(Line(no, Span(start, start + len(stripped)), stripped, span))
+            self._content = tuple(out)
+        return self._content

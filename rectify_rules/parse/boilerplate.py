@@ -93,12 +93,9 @@ def scan(src: SourceText) -> Boilerplate:
     spans: list[Span] = []
     published: DateFact | None = None
     source: TextFact | None = None
-    for line_span, line in src.lines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        lead = len(line) - len(line.lstrip())
-        content = Span(line_span.start + lead, line_span.start + lead + len(stripped))
+    norm = src.norm
+    for line in src.content_lines():
+        content, stripped = line.span, line.text
         meta = _metadata(src, content, stripped)
         if meta is not None:
             spans.append(content)
@@ -109,8 +106,8 @@ def scan(src: SourceText) -> Boilerplate:
         if _JUNK_LINE_RE.fullmatch(stripped):
             spans.append(content)
             continue
-        for m in _JUNK_TOKEN_RE.finditer(line):
-            spans.append(Span(line_span.start + m.start(), line_span.start + m.end()))
+        for m in _JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end):
+            spans.append(Span(m.start(), m.end()))
     return Boilerplate(spans=tuple(spans), published=published, source=source)
 
 

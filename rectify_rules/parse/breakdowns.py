@@ -32,6 +32,7 @@ import re
 from ..model import Breakdown, Figure, Part, Percentage, Span
 from ..text import SourceText
 from .counts import DEC, NUM, Clauses, number_value
+from .numerals import CN_NUM_CHARS
 
 _UNITS = "个|名|人|家|项|件|次|条|户|宗|起|批|份|篇|所|处|村|套|栋|辆|台|万元|亿元|元"
 _FAMILY = {"名": "人"}
@@ -44,9 +45,14 @@ _ITEM = re.compile(rf"\s*(?P<label>[\u4e00-\u9fff“”\"]{{1,12}}?)\s*(?:有|�
                    rf"(?P<n>{DEC})(?P<u>{_UNITS})\s*$")
 _INCREMENT = re.compile(r"新增|增加|减少|同比|环比|增长|下降|上升|提高|较上|新引进|累计")
 _NOT_PART = re.compile(r"^涉及")
+#: a breakdown needs a trigger (其中 / 给予 / 分别) or a total cue (共 …) in its sentence
+_ANY_CUE = re.compile(r"其中|给予|分别|共|合计|总计|累计")
 _LABEL_TRIM = re.compile(r"^(?:已经?|有|共)|(?:有|为|了)$")
 
 _PCT = re.compile(rf"(?P<n>{DEC})\s*%|百分之(?P<cn>{DEC})")
+_PCT_ANCHOR = re.compile(r"%|百分之")
+#: what a percentage may hold before its "%": the numeral (and blanks, tested apart)
+_PCT_CHARS = frozenset("0123456789." + CN_NUM_CHARS)
 _FLOOR_BEFORE = re.compile(r"(?:达到?|超过|超|高于|不低于|不少于|至少)\s*$")
 _FLOOR_AFTER = re.compile(r"\s*(?:以上|及以上)")
 _GROWTH = re.compile(r"同比|环比|增长|下降|上升|提高|降低|较")
@@ -162,8 +168,10 @@ def parse_breakdowns(src: SourceText, clauses: Clauses | None = None) -> tuple[B
     """Every clear "total, then its parts" statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
     out: list[Breakdown] = []
+    norm = src.norm
     for start, end in clauses.sentences():
-        out.extend(_sentence_breakdowns(src, start, end))
+        if _ANY_CUE.search(norm, start, end):
+            out.extend(_sentence_breakdowns(src, start, end))
     return tuple(out)
 
 
@@ -203,13 +211,35 @@ def _ratio(norm: str, seg_start: int, pct_start: int) -> tuple[Figure | None, Fi
     return num, den
 
 
+def _pct_matches(norm: str):
+    """The matches of ``_PCT.finditer(norm)``, found from their anchors ("%", "百分之") so that
+    the numerals of the whole text are not tried one by one. A "N%" match consists of numeral
+    characters and blanks before its "%", so it starts inside the run of those characters that
+    ends at the "%" (never before the end of the previous match)."""
+    prev = 0
+    for a in _PCT_ANCHOR.finditer(norm):
+        at = a.start()
+        if at < prev:
+            continue
+        if a.group() == "%":
+            i = at
+            while i > prev and (norm[i - 1] in _PCT_CHARS or norm[i - 1].isspace()):
+                i -= 1
+            m = _PCT.search(norm, i, at + 1)
+        else:
+            m = _PCT.match(norm, at)
+        if m is not None:
+            prev = m.end()
+            yield m
+
+
 def parse_percentages(src: SourceText, clauses: Clauses | None = None) -> tuple[Percentage, ...]:
     """Every stated percentage of *src*, with its numbers where the sentence gives them."""
     norm = src.norm
     clauses = clauses or Clauses(norm)
     out: list[Percentage] = []
     last_end = 0
-    for m in _PCT.finditer(norm):
+    for m in _pct_matches(norm):
         raw = m.group("n") if m.group("n") is not None else m.group("cn")
         value = number_value(raw)
         if value is None:

@@ -79,12 +79,13 @@ def number_value(s: str) -> int | float | None:
 class Clauses:
     """Clause and sentence boundaries of one normalised text (computed once)."""
 
-    __slots__ = ("norm", "_clause", "_sentence")
+    __slots__ = ("norm", "_clause", "_sentence", "_sentences")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
         self._clause = [m.start() for m in _CLAUSE_SEP.finditer(norm)]
         self._sentence = [m.start() for m in _SENTENCE_SEP.finditer(norm)]
+        self._sentences: list[tuple[int, int]] | None = None
 
     @staticmethod
     def _around(seps: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -105,15 +106,17 @@ class Clauses:
         return start + lead, start + len(seg.rstrip())
 
     def sentences(self) -> list[tuple[int, int]]:
-        """Every non-blank sentence, in order."""
-        out, start = [], 0
-        for sep in [*self._sentence, len(self.norm)]:
-            seg = self.norm[start:sep]
-            if seg.strip():
-                lead = len(seg) - len(seg.lstrip())
-                out.append((start + lead, start + len(seg.rstrip())))
-            start = sep + 1
-        return out
+        """Every non-blank sentence, in order (computed once, shared by the callers)."""
+        if self._sentences is None:
+            out, start, norm = [], 0, self.norm
+            for sep in [*self._sentence, len(norm)]:
+                seg = norm[start:sep]
+                if seg.strip():
+                    lead = len(seg) - len(seg.lstrip())
+                    out.append((start + lead, start + len(seg.rstrip())))
+                start = sep + 1
+            self._sentences = out
+        return self._sentences
 
 
 def _candidates(norm: str, clauses: Clauses):

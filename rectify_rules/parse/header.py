@@ -22,7 +22,7 @@ import re
 from attrs import frozen
 
 from ..model import (DateFact, Duration, Genre, Inspection, Signature, Span, TextFact)
-from ..text import SourceText
+from ..text import Line, SourceText
 from .boilerplate import Boilerplate
 from .dates import DateScan, with_year
 from .inspection import find_bodies, find_durations, find_kind
@@ -83,24 +83,10 @@ _PARAGRAPH_LINES = 6
 _RUN_ON_STOP = re.compile(r"[。:;!?]$")
 _OPENING_SEARCH = 4
 _FEEDBACK_SEARCH = 5
-
-
-@frozen
-class _Line:
-    no: int  # 0-based line number
-    span: Span  # the stripped content
-    text: str  # stripped normalised text
-
-
-def _lines(body: SourceText) -> list[_Line]:
-    out = []
-    for no, (span, line) in enumerate(body.lines()):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            start = span.start + lead
-            out.append(_Line(no, Span(start, start + len(stripped)), stripped))
-    return out
+#: the paragraphs the opening and the feedback are looked for in, and the lines they can take
+#: up after the title and the addressee: the header never reads further down
+_PARAGRAPHS_READ = _OPENING_SEARCH + _FEEDBACK_SEARCH
+_LINES_READ = _HEAD_LINES + _TITLE_LINES + 1 + _PARAGRAPHS_READ * _PARAGRAPH_LINES
 
 
 def _is_prose(text: str) -> bool:
@@ -121,7 +107,7 @@ def _continues(head: str, nxt: str) -> bool:
             or (_ABOUT in head and _ABOUT not in nxt and not _is_title(head)))
 
 
-def _title_at(lines: list[_Line], i: int) -> list[_Line]:
+def _title_at(lines: list[Line], i: int) -> list[Line]:
     """The lines of the title that starts at ``lines[i]`` (empty if none does)."""
     parts = [lines[i]]
     while True:
@@ -141,7 +127,7 @@ def _title_at(lines: list[_Line], i: int) -> list[_Line]:
         parts.append(nxt)
 
 
-def _find_title(lines: list[_Line]) -> list[_Line]:
+def _find_title(lines: list[Line]) -> list[Line]:
     """The lines of the title (empty if none is recognised)."""
     for i, first in enumerate(lines[:_HEAD_LINES]):
         if _is_prose(first.text):
@@ -158,7 +144,7 @@ def _fact(body: SourceText, pieces: list[Span]) -> TextFact:
     return TextFact(text, Span(pieces[0].start, pieces[-1].end))
 
 
-def _issuer_from_title(body: SourceText, parts: list[_Line]) -> TextFact | None:
+def _issuer_from_title(body: SourceText, parts: list[Line]) -> TextFact | None:
     """The organisation written before "关于" in the title."""
     pieces: list[Span] = []
     for p in parts:
@@ -176,11 +162,12 @@ def _issuer_from_title(body: SourceText, parts: list[_Line]) -> TextFact | None:
     return None
 
 
-def _paragraphs(lines: list[_Line]) -> list[Span]:
-    """Paragraph spans: a line, plus following lines while a sentence runs on (wrapped text)."""
+def _paragraphs(lines: list[Line], limit: int) -> list[Span]:
+    """The first *limit* paragraph spans: a line, plus following lines while a sentence runs
+    on (wrapped text)."""
     out: list[Span] = []
     i = 0
-    while i < len(lines):
+    while i < len(lines) and len(out) < limit:
         span = lines[i].span
         j = i
         while (j + 1 < len(lines) and j - i + 1 < _PARAGRAPH_LINES
@@ -246,7 +233,7 @@ def _after_inspection(fb: DateFact, end: DateFact | None,
 
 def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     """Title, genre, issuer, addressee, inspection, feedback, signature, durations."""
-    lines = _lines(body)
+    lines = list(body.content_lines()[:_LINES_READ])
     if not lines:
         return Header()
     title_lines = _find_title(lines)
@@ -260,7 +247,7 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
         addressee = TextFact(body.slice(span), span)
         rest = rest[1:]
 
-    paragraphs = _paragraphs(rest)
+    paragraphs = _paragraphs(rest, _PARAGRAPHS_READ)
     opening = next((p for p in paragraphs[:_OPENING_SEARCH]
                     if _SUBJECT.search(body.norm, p.start, p.end)),
                    paragraphs[0] if paragraphs else None)

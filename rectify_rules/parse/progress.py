@@ -49,6 +49,9 @@ _DEADLINE_TAIL = re.compile(
     rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
 _CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有")
+#: every figure of a statement has a unit of _UNIT, a rate has "%": a sentence without any
+#: of these characters holds no statement
+_FIGURE_HINT = re.compile(r"[个项条件%]")
 #: a counted figure of problems (not "3个方面", not "2条道路"): what a rate could be made of
 _ITEM_FIG = re.compile(rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _PCT_SIGN = re.compile(r"%|百分之")
@@ -99,7 +102,7 @@ def _as_of(norm: str, start: int, end: int, dates) -> DateFact | None:
 
 def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
     norm = src.norm
-    if not _CUE.search(norm, start, end):
+    if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
         return None
     deadline = _deadline_parts(norm, start, end, dates)
     taken = [p.span for p in deadline]

@@ -26,12 +26,6 @@ _ORG_MAX = 40
 _LOOKBACK = 3
 
 
-def _content(span: Span, line: str) -> tuple[Span, str]:
-    stripped = line.strip()
-    lead = len(line) - len(line.lstrip())
-    return Span(span.start + lead, span.start + lead + len(stripped)), stripped
-
-
 def _is_org(text: str) -> bool:
     return (2 <= len(text) <= _ORG_MAX and not _NOT_ORG.search(text)
             and ORG_END.search(text) is not None)
@@ -51,11 +45,11 @@ def _date_line(ds: DateScan, span: Span, text: str) -> tuple[DateFact, str] | No
 
 def find_signature(body: SourceText, ds: DateScan, stop: int = 0) -> Signature:
     """The closing signature of *body*; nothing above offset *stop* (the title) is used."""
-    lines = [_content(s, line) for s, line in body.lines() if line.strip()]
-    lines = [(s, t) for s, t in lines if s.start >= stop]
-    if not lines:
+    content = body.content_lines()
+    # the last lines below *stop* (those below it are a suffix of the lines)
+    tail = [(ln.span, ln.text) for ln in content[-_LOOKBACK:] if ln.span.start >= stop]
+    if not tail:
         return Signature()
-    tail = lines[-_LOOKBACK:]
     date: DateFact | None = None
     issuer: TextFact | None = None
     last_span, last_text = tail[-1]
@@ -70,6 +64,6 @@ def find_signature(body: SourceText, ds: DateScan, stop: int = 0) -> Signature:
         elif len(tail) >= 2 and _is_org(tail[-2][1]):
             span = tail[-2][0]
             issuer = TextFact(body.slice(span), span)
-    elif _is_org(last_text) and len(lines) > 1:
+    elif _is_org(last_text) and len(tail) > 1:
         issuer = TextFact(body.slice(last_span), last_span)
     return Signature(issuer=issuer, date=date)
