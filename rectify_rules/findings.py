@@ -65,8 +65,13 @@ class Finding:
 def locate(src: SourceText, span: Span) -> tuple[Location, Location]:
     """Start and end location of *span* (end is the position just after the last char)."""
     r1, c1 = src.line_col(span.start)
+    start = Location(r1, c1)
+    if span.start == span.end:
+        return start, start
+    if 0 <= span.start < span.end <= len(src.original) and src.original.find("\n", span.start, span.end) < 0:
+        return start, Location(r1, c1 + span.end - span.start)  # within one line
     r2, c2 = src.line_col(span.end)
-    return Location(r1, c1), Location(r2, c2)
+    return start, Location(r2, c2)
 
 
 def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, message: str,

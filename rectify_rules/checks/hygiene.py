@@ -30,7 +30,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 # ---- FMT001: doubled characters and words ------------------------------------------------------
 
 #: AA (二是是, 的的) and ABAB (整改整改) in CJK text
-_DOUBLE = re.compile(f"([{_CJK}]{{2}})\\1|([{_CJK}])\\2")
+_DOUBLE = re.compile(f"([{_CJK}])(?:([{_CJK}])\\1\\2|\\1)")  # ABAB tried before AA
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两廿")
 #: Chinese doubles a character across a word boundary all the time (学习习近平, 工作作风, 全部部署,
 #: 工会会费, 中心组组织), and no word list ships with the library; so a single doubled character
@@ -167,21 +167,25 @@ def _unmatched(orig: str, i: int, partner: str, *, closing: bool) -> Hit:
 _HALF = re.compile(r"[,;:?!()]")
 #: CJK characters and full-width punctuation: what a Chinese sentence is made of
 _ZH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…—]")
-#: a whole line of web metadata: 来源:… 发布时间:… 浏览次数:… ([^\S\n] = a space, not a line break)
-_META_LINE = re.compile(r"^[^\S\n]*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|"
-                        r"浏览(?:次数)?|阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)[^\S\n]*[:：][^\n]*", re.M)
+#: what is skipped at the head of a line: a whole line of web metadata (来源:… 发布时间:…
+#: 浏览次数:…; [^\S\n] is a space, not a line break), else an outline marker ((一) (1) 1), whose
+#: width NUM003 reports). Matched after each \n (a literal start the engine finds fast) and at 0.
+_HEAD = (r"[^\S\n]*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|浏览(?:次数)?|"
+         r"阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)[^\S\n]*[:：][^\n]*"
+         r"|[ \t\u3000]*[(（]?[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]")
+_LINE_HEAD = re.compile(f"\\n(?:{_HEAD})")
+_FIRST_HEAD = re.compile(_HEAD)
 #: web addresses, whose , ; : ? ( ) are not punctuation. (E-mail addresses need no mask: they
 #: are made of letters, digits and . + - @ only, none of which FMT003 reports; a pattern for
 #: them would try every CJK character as the start of a local part, quadratic in a sentence.)
 _MASK = re.compile(r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*")
-#: an outline marker at a line start: (一) (1) 1) — NUM003 reports its width
-_LINE_MARKER = re.compile(r"^[ \t\u3000]*[(（]?[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]",
-                          re.M)
 
 
-#: a half-width mark whose next character after spaces / tabs is Chinese; matched in the text
-#: and in the reversed text (there it finds the marks whose previous character is Chinese)
-_HALF_ZH = re.compile(f"[,;:?!()](?=[ \t]*{_ZH.pattern})")
+#: a half-width mark next to Chinese: a Chinese character before or after it (spaces / tabs may
+#: stand between); every match ends at the mark. The leading look-ahead lets most positions
+#: fail on one character test.
+_HALF_ZH = re.compile(f"(?=[,;:?!() \t])(?:(?<={_ZH.pattern})[,;:?!()]|[,;:?!()](?=[ \t]*{_ZH.pattern})"
+                      f"|(?<={_ZH.pattern})[ \t]+[,;:?!()])")
 
 
 @register("half-width-punctuation")
@@ -191,25 +195,24 @@ def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
     orig = ctx.src.original
     if _HALF.search(orig) is None:
         return
-    last = len(orig) - 1
-    halves = sorted({m.start() for m in _HALF_ZH.finditer(orig)}
-                    | {last - m.start() for m in _HALF_ZH.finditer(orig[::-1])})
-    paras = _paragraph_index(ctx.src.norm)
+    halves = [m.end() - 1 for m in _HALF_ZH.finditer(orig)]
     skip = _skipped(orig, ctx.notice.boilerplate)
-    for p0, p1 in paras.spans:
+    for p0, p1 in _paragraph_index(ctx.src.norm).spans:
         lo, hi = bisect_left(halves, p0), bisect_left(halves, p1)
         if lo == hi:
             continue
-        offsets = halves[lo:hi]
+        first, count = lo, hi - lo
         j0, j1 = bisect_right(skip.ends, p0), bisect_left(skip.starts, p1)
-        if j0 < j1:  # skipped stretches overlap the paragraph
-            cuts = list(zip(skip.starts[j0:j1], skip.ends[j0:j1]))
-            offsets = [i for i in offsets if not any(a <= i < b for a, b in cuts)]
-            if not offsets:
-                continue
-        i = offsets[0]
+        for a, b in zip(skip.starts[j0:j1], skip.ends[j0:j1]):  # skipped stretches in the paragraph
+            inside = bisect_left(halves, a, lo, hi), bisect_left(halves, b, lo, hi)
+            count -= inside[1] - inside[0]
+            if inside[0] == first:
+                first = inside[1]
+        if count == 0:
+            continue
+        i = halves[first]
         context = orig[max(p0, i - 4):min(p1, i + 5)].replace("\n", "")
-        yield Hit(Span(i, i + 1), {"char": orig[i], "count": len(offsets), "context": context})
+        yield Hit(Span(i, i + 1), {"char": orig[i], "count": count, "context": context})
 
 
 @frozen
@@ -221,17 +224,17 @@ class _Intervals:
 
 
 def _skipped(orig: str, junk: tuple[Span, ...]) -> _Intervals:
-    """What FMT003 never reports in: web addresses, outline markers at a line start, lines of
-    web metadata, boilerplate. (Each pattern matches inside one line, so matching the whole text
-    finds what matching each paragraph would.)"""
-    web = "://" in orig or "www." in orig  # most notices have no web address: skip the scan
-    spans = sorted([m.span() for m in _MASK.finditer(orig) if web]
-                   + [m.span() for m in _LINE_MARKER.finditer(orig)]
-                   + [m.span() for m in _META_LINE.finditer(orig)]
-                   + [(b.start, b.end) for b in junk])
+    """Where FMT003 never reports: line heads (see _HEAD), web addresses, boilerplate."""
+    spans = [(m.start() + 1, m.end()) for m in _LINE_HEAD.finditer(orig)]
+    m = _FIRST_HEAD.match(orig)
+    if m:
+        spans.append(m.span())
+    if "://" in orig or "www." in orig:  # most notices have no web address: skip the scan
+        spans += [m.span() for m in _MASK.finditer(orig)]
+    spans += [(b.start, b.end) for b in junk]
     starts: list[int] = []
     ends: list[int] = []
-    for a, b in spans:
+    for a, b in sorted(spans):
         if a >= b:
             continue
         if ends and a <= ends[-1]:

@@ -51,8 +51,9 @@ MAX_LEN = 20
 _CJK_BACK = re.compile(f"[\u4e00-\u9fff]{{0,{MAX_LEN}}}")
 
 
-def _candidates(norm: str) -> list[tuple[int, int, int]]:
-    """(start, end, suffix length) of every candidate name: CJK runs ending at an organisation word."""
+def _candidates(norm: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, suffix length, name) of every candidate name: CJK runs ending at an
+    organisation word."""
     out = []
     rev = None  # the text reversed: the CJK run before a place is a match at its mirror
     for m in _SUFFIX.finditer(norm):
@@ -62,7 +63,8 @@ def _candidates(norm: str) -> list[tuple[int, int, int]]:
         mirror = len(norm) - m.start()
         start = m.start() - (_CJK_BACK.match(rev, mirror).end() - mirror)
         start = max(start, end - MAX_LEN)
-        out.extend((s, end, slen) for s in range(start, end - MIN_LEN + 1) if norm[s] not in _NOT_FIRST)
+        out.extend((s, end, slen, norm[s:end]) for s in range(start, end - MIN_LEN + 1)
+                   if norm[s] not in _NOT_FIRST)
     return out
 
 
@@ -84,21 +86,26 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
     """TRM002: a rare name that is a frequent one with one character more or less."""
     norm = ctx.src.norm
     cands = _candidates(norm)
-    counts = Counter(norm[s:e] for s, e, _ in cands)
+    counts = Counter(c[3] for c in cands)
     if not counts:
         return
-    slen_of = {norm[s:e]: k for s, e, k in cands}
-    dropped, shapes = _indexes(counts, slen_of)
+    slen_of = {name: k for _, _, k, name in cands}
+    longer, shapes = _indexes(counts, slen_of)
+    # the lengths a variant can have, by its first + last character (bit n = length n)
+    lengths: dict[str, int] = {}
+    for (first, last, n) in longer:
+        lengths[first + last] = lengths.get(first + last, 0) | 1 << (n - 1)
+    for (first, last, n) in shapes:
+        lengths[first + last] = lengths.get(first + last, 0) | 1 << (n + 1)
     edits: dict[tuple[str, int], list[tuple[str, int]]] = {}  # (name, slen) → [(canonical, i)]
     best: dict[int, tuple[int, int, str, str]] = {}  # edit offset → (start, end, variant, canonical)
-    for s, e, slen in cands:
-        name = norm[s:e]
-        if name not in dropped and (name[0], name[-1], len(name) - 1) not in shapes:
+    for s, e, slen, name in cands:
+        if not lengths.get(name[0] + name[-1], 0) >> len(name) & 1:
             continue  # no name it could be a variant of (the cheap test of _neighbours)
         found = edits.get((name, slen))
         if found is None:
             found = edits[(name, slen)] = [
-                (canonical, i) for canonical, edit, i in _neighbours(name, slen, counts, dropped, shapes)
+                (canonical, i) for canonical, edit, i in _neighbours(name, slen, counts, longer, shapes)
                 if _is_variant(name, canonical, edit, i, counts)]
         for canonical, i in found:
             where = s + i
@@ -119,36 +126,41 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
 
 def _indexes(counts: Counter, slen_of: dict[str, int]) -> tuple[dict, set]:
     """The two look-ups :func:`_neighbours` needs, built only from names that can be the right
-    form: a name seen at least twice (any inner edit), or seen once where the edit is the
-    ordinal after 第 (the gap case of :func:`_is_variant`).
+    form. An inner edit keeps the first and the last character, so names are filed by their
+    shape (first character, last character, length):
 
-    - deletion index: each such name with one inner character removed → [(name, index)];
-    - shapes: (first character, last character, length) of every name seen twice: an inner
-      edit keeps both ends, so a name one character longer must reduce to one of these.
+    - longer: shape → [(name, the inner indexes whose removal may give a variant)] for a name
+      seen at least twice (every inner index) or seen once with an ordinal after 第 (that
+      index only: the gap case of :func:`_is_variant`);
+    - shapes: the shapes of the names seen at least twice (a variant one character longer
+      must reduce to one of them).
     """
-    dropped: dict[str, list[tuple[str, int]]] = {}
+    longer: dict[tuple[str, str, int], list[tuple[str, range | list[int]]]] = {}
     shapes: set[tuple[str, str, int]] = set()
     for name, n in counts.items():
         inner_end = len(name) - slen_of[name]
+        shape = (name[0], name[-1], len(name))
         if n >= 2:
-            shapes.add((name[0], name[-1], len(name)))
-            positions = range(1, inner_end)
+            shapes.add(shape)
+            positions: range | list[int] = range(1, inner_end)
         elif "第" in name:
             positions = [i for i in range(1, inner_end)
                          if name[i - 1] == "第" and name[i] in _NUMERAL]
         else:
             continue
-        for i in positions:
-            dropped.setdefault(name[:i] + name[i + 1:], []).append((name, i))
-    return dropped, shapes
+        if positions:
+            longer.setdefault(shape, []).append((name, positions))
+    return longer, shapes
 
 
-def _neighbours(name: str, slen: int, counts: Counter, dropped: dict,
+def _neighbours(name: str, slen: int, counts: Counter, longer: dict,
                 shapes: set) -> Iterator[tuple[str, str, int]]:
     """(other name, "missing" | "extra", index) for every candidate one inner character away
     that :func:`_is_variant` could accept."""
-    for other, i in dropped.get(name, ()):  # name lacks other[i]
-        yield other, "missing", i
+    for other, positions in longer.get((name[0], name[-1], len(name) + 1), ()):
+        for i in positions:  # name lacks other[i]
+            if other[:i] == name[:i] and other[i + 1:] == name[i:]:
+                yield other, "missing", i
     if (name[0], name[-1], len(name) - 1) not in shapes:
         return
     for i in range(1, len(name) - slen):  # name has an extra name[i]

@@ -27,6 +27,8 @@ def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
 
 def human(v: Any) -> str:
     """A value as a reader sees it: 2021年6月30日, 76 (not 76.0), 已完成、正在整改."""
+    if type(v) is str:  # the common case, first
+        return v
     v = X.value(v)
     if v is None:
         return "未写明"
@@ -44,6 +46,8 @@ def human(v: Any) -> str:
 
 def plain(v: Any) -> Any:
     """A value for JSON: ISO dates, numbers, strings, lists."""
+    if type(v) is str or type(v) is int:  # the common cases, first
+        return v
     v = X.value(v)
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
@@ -75,7 +79,7 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             continue
         env = X.Env(notice, ref, opts[rule.code])
         for hit in kinds.run(rule, notice, src, env):
-            vals = dict(hit.values)
+            vals = hit.values  # read only
             message = rule.message.format_map(_Fill({k: human(v) for k, v in vals.items()}))
             key = (rule.code, hit.span, message)
             if key in seen:
