@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.checks.contact import email_problem, phone_problem
 from rectify_rules.engine import check
+from rulehelpers import SEEDS, fixture_cases, fixture_positions
+from rulehelpers import found as only
 
-ROOT = Path(__file__).resolve().parent.parent
 CODES = ["CON001", "CON002", "CON003", "CON004"]
 
 
-def _cases():
-    for code in CODES:
-        data = tomllib.loads((ROOT / "tests" / "fixtures" / "rules" / f"{code}.toml")
-                            .read_text(encoding="utf-8"))
-        for i, case in enumerate(data["case"]):
-            yield pytest.param(code, case, id=f"{code}-{i}")
-
-
-@pytest.mark.parametrize("code,case", list(_cases()))
+@pytest.mark.parametrize("code,case", fixture_cases(CODES))
 def test_fixture(code, case):
-    found = [(f.location.row, f.location.column, f.end_location.row, f.end_location.column)
-             for f in check(case["text"], select=[code]) if f.code == code]
-    want = [(e["line"], e["column"], e["end_line"], e["end_column"]) for e in case["expect"]]
-    assert found == want
-
-
-def _only(text, code):
-    return [f for f in check(text, select=[code]) if f.code == code]
+    got, want = fixture_positions(code, case)
+    assert got == want
 
 
 @pytest.mark.parametrize("digits", [
@@ -55,25 +39,25 @@ def test_invalid_phones(digits, reason):
 
 
 def test_phone_message_names_the_number():
-    (f,) = _only("联系电话：0827-732066。", "CON001")
+    (f,) = only("联系电话：0827-732066。", "CON001")
     assert f.message == "电话号码“0827-732066”无效：区号加号码共10位，位数或号段不符合该区号的固定电话号码"
 
 
 def test_area_code_message_names_both_regions():
     text = "中共通江县工业园工作委员会关于巡察整改进展情况的通报\n\n欢迎监督。电话：0563-2263070。"
-    (f,) = _only(text, "CON002")
+    (f,) = only(text, "CON002")
     assert f.message == "电话“0563-2263070”的区号0563属于安徽省宣城市，而发文单位在通江县（四川省巴中市）"
 
 
 def test_area_code_shared_by_several_cities():
     text = "中共天门市委巡察办关于巡察整改进展情况的通报\n\n电话：0728-5221234。"
-    assert _only(text, "CON002") == []
+    assert only(text, "CON002") == []
 
 
 def test_place_from_signature_when_the_issuer_names_none():
     text = ("鲤城高新区党工委关于巡察整改进展情况的通报\n\n欢迎监督。电话：0827-7320666。\n\n"
             "中共泉州市鲤城区委高新技术产业开发区工作委员会\n2021年6月30日")
-    (f,) = _only(text, "CON002")
+    (f,) = only(text, "CON002")
     assert f.values["place"] == "泉州市" and f.values["code_region"] == "四川省巴中市"
 
 
@@ -93,17 +77,15 @@ def test_valid_emails(addr):
 
 
 def test_postcode_messages():
-    (f,) = _only("邮编：36200", "CON004")
+    (f,) = only("邮编：36200", "CON004")
     assert f.message == "邮政编码“36200”有误：应为6位数字，这里是5位"
-    (f,) = _only("邮编：3620O0", "CON004")
+    (f,) = only("邮编：3620O0", "CON004")
     assert f.message == "邮政编码“3620O0”有误：应为6位数字，含有非数字字符"
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_have_valid_contacts(prefix):
-    (path,) = (ROOT / "seeds").glob(f"{prefix}_*.txt")
-    assert [f.code for f in check(path.read_text(encoding="utf-8"), select=CODES)] == []
-
+    assert [f.code for f in check(SEEDS[prefix], select=CODES)] == []
 
 
 @settings(max_examples=40, deadline=None)

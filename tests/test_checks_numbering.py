@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.checks.numbering import cn_numeral, shape
 from rectify_rules.engine import check
+from rulehelpers import SEEDS, fixture_cases, fixture_positions
+from rulehelpers import found as only
 
-ROOT = Path(__file__).resolve().parent.parent
 CODES = ["NUM001", "NUM002", "NUM003", "NUM004"]
 
 
-def _cases():
-    for code in CODES:
-        data = tomllib.loads((ROOT / "tests" / "fixtures" / "rules" / f"{code}.toml")
-                            .read_text(encoding="utf-8"))
-        for i, case in enumerate(data["case"]):
-            yield pytest.param(code, case, id=f"{code}-{i}")
-
-
-@pytest.mark.parametrize("code,case", list(_cases()))
+@pytest.mark.parametrize("code,case", fixture_cases(CODES))
 def test_fixture(code, case):
-    found = [(f.location.row, f.location.column, f.end_location.row, f.end_location.column)
-             for f in check(case["text"], select=[code]) if f.code == code]
-    want = [(e["line"], e["column"], e["end_line"], e["end_column"]) for e in case["expect"]]
-    assert found == want
-
-
-def _only(text, code):
-    return [f for f in check(text, select=[code]) if f.code == code]
+    got, want = fixture_positions(code, case)
+    assert got == want
 
 
 def test_cn_numeral_and_shape():
@@ -46,46 +30,45 @@ def test_cn_numeral_and_shape():
 
 
 def test_skip_message_names_the_markers():
-    (f,) = _only("三、作风方面\n1、会议过多。\n3、检查过多。", "NUM001")
+    (f,) = only("三、作风方面\n1、会议过多。\n3、检查过多。", "NUM001")
     assert f.message == "第三层序号跳号：“1、”之后应为“2、”，实际为“3、”"
     assert f.related[0].excerpt == "1、"
 
 
 def test_repeat_message():
-    (f,) = _only("一、党建方面\n（一）学习。\n（二）会议。\n（二）文件。", "NUM001")
+    (f,) = only("一、党建方面\n（一）学习。\n（二）会议。\n（二）文件。", "NUM001")
     assert f.message == "第二层序号重复：“（二）”之后应为“（三）”，实际为“（二）”"
 
 
 def test_continuation_from_previous_group_but_not_a_jump():
     # 5. under （二） continues 1.-4.; 7. would be neither a restart nor a continuation
     text = "一、情况\n(一)甲\n1.a甲。\n2.a乙。\n(二)乙\n4.a丙。"
-    (f,) = _only(text, "NUM001")
+    (f,) = only(text, "NUM001")
     assert f.excerpt == "4."
     assert f.values["expected"] == "1."
 
 
 def test_style_reported_once_per_style_with_other_styles():
     text = "一、情况\n1、甲。\n2、乙。\n3.丙。\n4、丁。"
-    (f,) = _only(text, "NUM003")
+    (f,) = only(text, "NUM003")
     assert f.message == "第三层序号“1、”用了顿号，标准写法为“1.”；同一层还用了1."
 
 
 def test_level_order_reported_once_per_style_pair():
     text = ("一、情况\n1.学习\n（一）甲。\n（二）乙。\n2.组织\n（一）丙。\n3.作风\n（一）丁。")
-    found = _only(text, "NUM002")
+    found = only(text, "NUM002")
     assert [(f.location.row, f.excerpt) for f in found] == [(3, "（一）")]
     assert found[0].message == "“（一）”（第二层）出现在“1.”（第三层）之下，层次顺序颠倒"
 
 
 def test_malformed_reasons():
-    found = _only("(一)甲。\n)乙。\n（三丙。", "NUM004")
+    found = only("(一)甲。\n)乙。\n（三丙。", "NUM004")
     assert [f.message for f in found] == ["序号“)”残缺：只有右括号，缺少序号和左括号",
                                           "序号“（三”残缺：缺少右括号"]
 
 
 def _seed(prefix):
-    (path,) = (ROOT / "seeds").glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+    return SEEDS[prefix]
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +95,6 @@ def test_seeds_without_gaps_or_level_errors(seed_findings):
 def test_seed_001_styles_once_each(seed_findings):
     found = [(f.location.row, f.excerpt) for f in seed_findings["001"] if f.code == "NUM003"]
     assert found == [(9, "1、"), (17, "(一)"), (21, "(1)")]
-
 
 
 @settings(max_examples=40, deadline=None)

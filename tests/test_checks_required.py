@@ -91,6 +91,25 @@ def test_unfinished_without_any_deadline():
     assert h.values["unfinished"] == "进展称“3个问题纳入持续整改”"
 
 
+def test_none_ongoing_needs_no_deadline():
+    text = "截至2021年9月1日，2个问题已完成整改2个，正在整改0个。"
+    assert (text[12], text[21], text[28]) == ("2", "2", "0")
+    p = Progress(Span(0, len(text)), total=Figure(2, Span(12, 13)), completed=Figure(2, Span(21, 22)),
+                 ongoing=Figure(0, Span(28, 29)), text=text)
+    assert run(unfinished_have_deadline, Notice(text, progress=(p,))) == []
+
+
+def test_none_ongoing_but_some_kept_open():
+    # "正在整改0个" closes nothing when the same statement keeps other problems open
+    text = "已完成整改5个，正在整改0个，2个问题纳入持续整改。"
+    assert (text[5], text[12]) == ("5", "0")
+    p = Progress(Span(0, len(text)), completed=Figure(5, Span(5, 6)), ongoing=Figure(0, Span(12, 13)),
+                 text=text)
+    [h] = run(unfinished_have_deadline, Notice(text, progress=(p,)))
+    assert h.span == Span(15, 25)
+    assert h.values["unfinished"] == "进展称“2个问题纳入持续整改”"
+
+
 def test_a_labelled_deadline_anywhere_is_enough():
     text = "3个问题纳入持续整改。完成时限:2021年12月31日。"
     p = Progress(Span(0, 11), ongoing=Figure(3, Span(0, 1)), text=text[:11])

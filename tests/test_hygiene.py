@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.checks import CheckContext, get
 from rectify_rules.checks.hygiene import paragraphs, reduplications
-from rectify_rules.engine import RulePack, check, load_rules, run_examples
+from rectify_rules.engine import run_examples
 from rectify_rules.parse import parse_source
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
-
-
-@lru_cache(maxsize=None)
-def _pack(code: str) -> RulePack:
-    rule = load_rules().get(code)
-    assert rule is not None, code
-    return RulePack((rule,))
-
-
-def _found(text: str, code: str):
-    return [f for f in check(text, rules=_pack(code)) if f.code == code]
+from rulehelpers import SEEDS, single_pack
+from rulehelpers import found as only
 
 
 @pytest.mark.parametrize("code", ["FMT001", "FMT002", "FMT003", "FMT004"])
 def test_examples(code):
-    results = run_examples(_pack(code))
+    results = run_examples(single_pack(code))
     assert len(results) >= 2
     assert [r.detail for r in results if not r.ok] == []
 
@@ -47,7 +32,7 @@ def test_examples(code):
     ("目前整改整改工作有序推进", "整改整改"),
 ])
 def test_fmt001_reports_slips_with_an_unsafe_fix(text, doubled):
-    (f,) = _found(text, "FMT001")
+    (f,) = only(text, "FMT001")
     assert f.values["doubled"] == doubled
     assert f.fix is not None and not f.fix.safe
     assert f.fix.replacement == doubled[: len(doubled) // 2]
@@ -67,11 +52,11 @@ def test_fmt001_reports_slips_with_an_unsafe_fix(text, doubled):
     "管委会副主任王某某",
 ])
 def test_fmt001_legitimate_doubles_are_quiet(text):
-    assert [f.message for f in _found(text, "FMT001")] == []
+    assert [f.message for f in only(text, "FMT001")] == []
 
 
 def test_fmt001_message_names_the_context():
-    (f,) = _found("一是加强学习。二是是修订制度。", "FMT001")
+    (f,) = only("一是加强学习。二是是修订制度。", "FMT001")
     assert f.message == "“。二是是修订”中“是”重复，疑为误输入，应删去一个“是”"
 
 
@@ -83,7 +68,7 @@ def test_allowlist_indexes_every_double():
 
 
 def test_seed_004_one_fmt001_at_er_shi_shi():
-    (f,) = _found(SEEDS["004"], "FMT001")
+    (f,) = only(SEEDS["004"], "FMT001")
     assert f.values["doubled"] == "是是" and f.location.row == 15
     assert "二是是修" in f.values["context"]
 
@@ -99,14 +84,14 @@ def test_seed_004_one_fmt001_at_er_shi_shi():
     ("见《条例（试行》", "（"),
 ])
 def test_fmt002_reports_the_unmatched_character(text, char):
-    (f,) = _found(text, "FMT002")
+    (f,) = only(text, "FMT002")
     assert f.values["char"] == char
     assert text[f.span.start] == char
 
 
 def test_fmt002_paragraphs_not_lines():
-    assert _found("牢固树立“不抓整改是渎职，\n整改不力是失职”意识。", "FMT002") == []
-    found = _found("牢固树立“不抓整改是渎职，\n\n整改不力是失职”意识。", "FMT002")
+    assert only("牢固树立“不抓整改是渎职，\n整改不力是失职”意识。", "FMT002") == []
+    found = only("牢固树立“不抓整改是渎职，\n\n整改不力是失职”意识。", "FMT002")
     assert [f.values["char"] for f in found] == ["“", "”"]
 
 
@@ -118,23 +103,23 @@ def test_fmt002_paragraphs_not_lines():
     "It’s fine.",
 ])
 def test_fmt002_markers_and_balanced_text_are_quiet(text):
-    assert [f.message for f in _found(text, "FMT002")] == []
+    assert [f.message for f in only(text, "FMT002")] == []
 
 
 def test_fmt002_message():
-    (f,) = _found("专题学习《中国共产党纪律处分条例等内容。", "FMT002")
+    (f,) = only("专题学习《中国共产党纪律处分条例等内容。", "FMT002")
     assert f.message == "引号、括号或书名号不配对：本段有“《”而之后没有与之对应的“》”"
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_fmt002_no_false_alarms_on_seeds(seed):
-    assert [f.message for f in _found(SEEDS[seed], "FMT002")] == []
+    assert [f.message for f in only(SEEDS[seed], "FMT002")] == []
 
 
 # ---- FMT003 ------------------------------------------------------------------------------------
 
 def test_fmt003_one_finding_per_paragraph_with_count():
-    (f,) = _found("截至目前,已整改8个问题,3个问题纳入持续整改;其余正在整改。", "FMT003")
+    (f,) = only("截至目前,已整改8个问题,3个问题纳入持续整改;其余正在整改。", "FMT003")
     assert f.values == {"char": ",", "count": 3, "context": "截至目前,已整改8"}
     assert f.message == "本段中文句子里有3处半角标点，首处为“,”（“截至目前,已整改8”），应使用全角标点"
 
@@ -148,19 +133,19 @@ def test_fmt003_one_finding_per_paragraph_with_count():
     "Score: 3, ok; fine!",
 ])
 def test_fmt003_quiet_cases(text):
-    assert [f.message for f in _found(text, "FMT003")] == []
+    assert [f.message for f in only(text, "FMT003")] == []
 
 
 def test_fmt003_reads_the_original_width():
-    assert _found("学习《条例（试行）》，严格执行。", "FMT003") == []
-    (f,) = _found("学习《条例(试行)》，严格执行。", "FMT003")
+    assert only("学习《条例（试行）》，严格执行。", "FMT003") == []
+    (f,) = only("学习《条例(试行)》，严格执行。", "FMT003")
     assert f.values["char"] == "(" and f.values["count"] == 2
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_fmt003_at_most_one_per_paragraph_on_seeds(seed):
     notice, src = parse_source(SEEDS[seed])
-    found = _found(SEEDS[seed], "FMT003")
+    found = only(SEEDS[seed], "FMT003")
     paras = [p for p in paragraphs(src)]
     hit_paras = [next(i for i, p in enumerate(paras) if p.start <= f.span.start < p.end) for f in found]
     assert len(hit_paras) == len(set(hit_paras))
@@ -169,7 +154,7 @@ def test_fmt003_at_most_one_per_paragraph_on_seeds(seed):
 
 
 def test_fmt003_seed_000_is_half_width_throughout():
-    found = _found(SEEDS["000"], "FMT003")
+    found = only(SEEDS["000"], "FMT003")
     assert len(found) >= 10
     assert sum(f.values["count"] for f in found) > len(found)
 
@@ -189,7 +174,7 @@ def test_fmt003_seed_000_is_half_width_throughout():
     ("共反馈（ ）个问题", "（ ）"),
 ])
 def test_fmt004_placeholders(text, match):
-    (f,) = _found(text, "FMT004")
+    (f,) = only(text, "FMT004")
     assert f.values["match"] == match
     assert f.message == f"疑似遗留占位符“{match}”，发布前应替换为实际内容或删除"
 
@@ -201,12 +186,12 @@ def test_fmt004_placeholders(text, match):
     "合成氨项目（一期）已开工",
 ])
 def test_fmt004_quiet_cases(text):
-    assert [f.message for f in _found(text, "FMT004")] == []
+    assert [f.message for f in only(text, "FMT004")] == []
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_fmt004_seeds_have_no_placeholders(seed):
-    assert [f.message for f in _found(SEEDS[seed], "FMT004")] == []
+    assert [f.message for f in only(SEEDS[seed], "FMT004")] == []
 
 
 # ---- robustness ----------------------------------------------------------------------------------

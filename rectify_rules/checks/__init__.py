@@ -46,6 +46,29 @@ class CheckContext:
     options: Mapping[str, Any] = field(factory=dict, hash=False)
 
 
+def anchor(notice: Notice, src: SourceText) -> Span:
+    """Where a finding about something missing points: the title, else the first text line."""
+    if notice.title is not None:
+        return notice.title.span
+    for span, line in src.lines():
+        stripped = line.strip()
+        if stripped:
+            start = span.start + line.index(stripped)
+            return Span(start, start + len(stripped))
+    return Span(0, 0)
+
+
+def last_line(src: SourceText) -> Span:
+    """The last non-blank line of the body (boilerplate excluded)."""
+    found = Span(len(src), len(src))
+    for span, line in src.lines():
+        stripped = line.strip()
+        if stripped:
+            start = span.start + line.index(stripped)
+            found = Span(start, start + len(stripped))
+    return found
+
+
 CheckFn = Callable[[CheckContext], Iterable[Hit]]
 
 _REGISTRY: dict[str, CheckFn] = {}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Notice, Span
 from ..text import SourceText
-from . import CheckContext, Hit, register
+from . import CheckContext, Hit, anchor, last_line, register
 from .counts import fmt_num, provides
 
 #: a title of the genre names the rectification, or at least the inspection
@@ -25,29 +25,6 @@ _DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*[:：]?\s*$"
 #: a dated "by …" followed by completion: "2021年7月底前完成", "6月30日前全部整改到位"
 _DEADLINE_VERB = re.compile(r"\s*(?:需|要|全部|基本)?\s*(?:完成|整改到位|办结|销号)")
 _TOTAL_QUANTITIES = ("problems", "tasks", "items")
-
-
-def anchor(notice: Notice, src: SourceText) -> Span:
-    """Where a finding about a missing element points: the title, else the first line."""
-    if notice.title is not None:
-        return notice.title.span
-    for span, line in src.lines():
-        stripped = line.strip()
-        if stripped:
-            start = span.start + line.index(stripped[0])
-            return Span(start, start + len(stripped))
-    return Span(0, 0)
-
-
-def last_line(src: SourceText) -> Span:
-    """The last non-blank line of the body (boilerplate excluded)."""
-    found = Span(len(src), len(src))
-    for span, line in src.lines():
-        stripped = line.strip()
-        if stripped:
-            start = span.start + line.index(stripped[0])
-            found = Span(start, start + len(stripped))
-    return found
 
 
 @register("title-recognisable")
@@ -120,17 +97,20 @@ def _unfinished(n: Notice, src: SourceText) -> tuple[Span, str] | None:
     """The first statement that problems remain unfinished: (span, what it says)."""
     for p in n.progress:
         text = src.norm[p.span.start:p.span.end]
-        m = _UNFINISHED.search(text)
-        if m is None and not (p.ongoing is not None and p.ongoing.value > 0):
-            continue
-        if m is None:
+        # "正在整改0个": the statement's own ongoing figure says that nothing is open
+        zero = p.ongoing.span if p.ongoing is not None and p.ongoing.value == 0 else None
+        for m in _UNFINISHED.finditer(text):
+            start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+            end_m = _CLAUSE_END.search(text, m.end())
+            end = end_m.start() if end_m else len(text)
+            span = Span(p.span.start + start, p.span.start + end)
+            if zero is not None and span.start <= zero.start and zero.end <= span.end:
+                continue
+            clause = text[start:end].strip()
+            clause = clause if len(clause) <= 40 else "…" + clause[-39:]
+            return span, f"进展称“{clause}”"
+        if p.ongoing is not None and p.ongoing.value > 0:
             return p.ongoing.span, f"进展称{fmt_num(p.ongoing.value)}项正在整改"
-        start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
-        end_m = _CLAUSE_END.search(text, m.end())
-        end = end_m.start() if end_m else len(text)
-        clause = text[start:end].strip()
-        clause = clause if len(clause) <= 40 else "…" + clause[-39:]
-        return Span(p.span.start + start, p.span.start + end), f"进展称“{clause}”"
     for leaf in n.leaves():
         if leaf.status == "ongoing":
             title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from ..checks import CheckContext, Hit
+from ..checks import CheckContext, Hit, anchor
 from ..model import Notice, Span
 from ..text import SourceText
 from . import expr as X
@@ -59,18 +59,6 @@ class ConsistentSpec:
 @frozen(eq=False)
 class CheckSpec:
     name: str
-
-
-def anchor(notice: Notice, src: SourceText) -> Span:
-    """Where a finding about something missing points: the title, else the first text line."""
-    if notice.title is not None:
-        return notice.title.span
-    for span, line in src.lines():
-        stripped = line.strip()
-        if stripped:
-            start = span.start + line.index(stripped)
-            return Span(start, start + len(stripped))
-    return Span(0, 0)
 
 
 def _values(c, data: dict, it: object = None) -> tuple[tuple[str, tuple], ...]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from ..checks import Hit
+from ..checks import Hit, anchor
 from ..findings import Fix
 from ..model import Node, Notice, Span
 from ..text import SourceText, normalise
@@ -143,8 +143,6 @@ def run(kind: str, spec, notice: Notice, src: SourceText, env: X.Env) -> Iterato
 
 
 def _run_pattern(spec: PatternSpec, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
-    from .kinds import anchor
-
     if spec.text == "norm":
         sources = [(src.norm, 0, None)]
     elif spec.text == "original":
