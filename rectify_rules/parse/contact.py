@@ -25,6 +25,10 @@ _NON_DIGIT = re.compile(r"\D")
 _MIN_DIGITS = 5  # the shortest phone a notice gives is a service number (12388)
 _PHONE_SEP = re.compile(r"\s*(?:、|,|/|或|及|和|;)\s*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*")
+#: what an address holds before its "@" (blanks tested apart)
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+#: the longest label prefix _ADDRESS allows before "地址" ("通信", "联系" …)
+_ADDRESS_PREFIX = 2
 _ADDRESS = re.compile(r"(?=[通邮来联地])(?:通信|通讯|邮政|邮寄|来信|联系)?地址\s*(?:[:：]|为)\s*"
                       r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")
@@ -53,9 +57,28 @@ def _phones(norm: str, original: str) -> list[Phone]:
     return found
 
 
+def _email_matches(norm: str):
+    """The matches of ``_EMAIL.finditer(norm)``, found from each "@": a match is local-part
+    characters and blanks up to its "@", so it starts in the run of those before the "@" (and
+    never before the end of the previous match). Scanning the whole text would try every
+    Latin letter and digit."""
+    prev = 0
+    at = norm.find("@")
+    while at >= 0:
+        i = at
+        while i > prev and (norm[i - 1] in _LOCAL_CHARS or norm[i - 1].isspace()):
+            i -= 1
+        m = _EMAIL.search(norm, i)
+        if m is None:
+            return
+        yield m
+        prev = m.end()
+        at = norm.find("@", prev)
+
+
 def _emails(norm: str, original: str) -> list[Email]:
     out = []
-    for m in _EMAIL.finditer(norm):
+    for m in _email_matches(norm):
         text = m.group()
         # a trailing "." belongs to the sentence, not the address
         end = m.start() + len(text.rstrip("."))
@@ -68,7 +91,8 @@ def parse_contact(src: SourceText) -> Contact:
     phones = _phones(norm, original)
     emails = _emails(norm, original)
     address = postcode = None
-    if m := _ADDRESS.search(norm):
+    about = norm.find("地址")  # every match holds it, at most _ADDRESS_PREFIX after its start
+    if about >= 0 and (m := _ADDRESS.search(norm, max(0, about - _ADDRESS_PREFIX))):
         s, e = m.span("v")
         address = TextFact(original[s:e], Span(s, e))
     if m := _POSTCODE.search(norm):

@@ -152,10 +152,8 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
     norm, original = src.norm, src.original
     raws: list[_Raw] = []
     closings: list[int] = []
-    pos = 0
-    for line in norm.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
+    for line in src.line_spans():  # computed once per text, shared with the other stages
+        line_start, line_end = line.start, line.end
         m = _MARKER.match(norm, line_start, line_end)
         if m is None:
             c = _CLOSING.match(norm, line_start, line_end)

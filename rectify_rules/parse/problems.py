@@ -142,7 +142,9 @@ def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ..
 
     def rebuild(n: Node, depth: int) -> Node:
         if n.children:
-            return attrs.evolve(n, children=tuple(rebuild(c, depth + 1) for c in n.children))
+            return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
+                        tuple(rebuild(c, depth + 1) for c in n.children),
+                        n.status, n.status_span, n.deadline)
         if depth in branching:
             child = _problem_paragraph(n, ctx)
             if child is not None:
@@ -155,8 +157,10 @@ def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ..
 
 
 def _annotate(n: Node, norm: str, dates) -> Node:
-    if n.children:
-        return attrs.evolve(n, children=tuple(_annotate(c, norm, dates) for c in n.children))
+    if n.children:  # a plain constructor: attrs.evolve costs several times more per node
+        return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
+                    tuple(_annotate(c, norm, dates) for c in n.children),
+                    n.status, n.status_span, n.deadline)
     status = find_status(norm, n.body_span)
     deadline = None
     if dates is not None and len(n.body_span):
@@ -165,8 +169,8 @@ def _annotate(n: Node, norm: str, dates) -> Node:
         except Exception:  # a date scan that cannot answer must not break the parse
             in_body = ()
         deadline = find_deadline(norm, in_body)
-    return attrs.evolve(n, status=status[0] if status else None,
-                        status_span=status[1] if status else None, deadline=deadline)
+    return Node(n.marker, n.title, n.span, n.title_span, n.body_span, n.children,
+                status[0] if status else None, status[1] if status else None, deadline)
 
 
 def select_problems(src: SourceText, outline: tuple[Node, ...], declared: tuple[Count, ...] = (),
