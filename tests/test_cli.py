@@ -72,6 +72,17 @@ def test_ignore_and_select_prefix(notices, capsys):
     assert [line.split()[1] for line in out.splitlines()] == ["LOC001"]
 
 
+def test_rich_seed_finding_with_many_related_places(capsys):
+    # CNT005 on seed 002 points at 18 problems marked 已完成整改: 3 are shown, 15 counted
+    seed = next(SEEDS.glob("002_*.txt"))
+    _, out, _ = run(capsys, "check", str(seed), "--select", "CNT005", "--format", "rich")
+    assert "进展称已完成整改17项，正文逐项标注为已完成整改的问题有18个" in out
+    assert out.count(" 标注为已完成整改") == 3
+    assert "…另有15处" in out
+    # seven problems marked 正在整改: 3 shown, 4 counted
+    assert out.count(" 标注为正在整改") == 3 and "…另有4处" in out
+
+
 def test_json_jsonl_sarif_github_agree(notices, capsys):
     base = ["check", "a.txt", "b.txt", *LOC]
     rows = json.loads(run(capsys, *base, "--format", "json")[1])

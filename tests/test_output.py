@@ -215,6 +215,31 @@ def test_rich_long_line_is_windowed_and_carets_still_align():
     assert carets == "  │ " + " " * 19 + "^" * 10 + " REQ003"
 
 
+def test_rich_shows_three_related_places_and_counts_the_rest():
+    text = ("截至目前，已完成整改4项。\n"
+            "1.学习不深入。已完成整改。\n2.制度不健全。已完成整改。\n3.台账不规范。已完成整改。\n"
+            "4.会议不规范。已完成整改。\n5.档案不齐全。已完成整改。\n")
+    src = SourceText(text)
+    marks = [Span(i, i + 5) for i in range(len(text)) if text.startswith("已完成整改。", i)]
+    assert len(marks) == 5
+    f = make_finding(src, code="CNT005", name="status-markers-disagree", severity="warning",
+                     message="进展称已完成整改4项，正文逐项标注为已完成整改的问题有5个",
+                     span=Span(5, 11), related=[(m, "标注为已完成整改") for m in marks],
+                     filename="x.txt")
+    lines = {"x.txt": dict(enumerate(text.splitlines(), start=1))}
+    console = Console(record=True, width=100, color_system=None)
+    write("rich", Report(findings=(f,), lines=lines), io.StringIO(), console=console)
+    out = console.export_text().splitlines()
+    # the finding's line, then lines 2-4 with their dashes; lines 5 and 6 only counted
+    assert [line[:1] for line in out if line[1:4] == " │ " and line[:1].isdigit()] == ["1", "2", "3", "4"]
+    assert sum(line.endswith(" 标注为已完成整改") for line in out) == 3
+    assert "  │ …另有2处" in out
+    # JSON keeps every related place
+    stream = io.StringIO()
+    write("json", Report(findings=(f,), lines=lines), stream)
+    assert len(json.loads(stream.getvalue())[0]["related"]) == 5
+
+
 def test_rich_statistics_and_clean_summary():
     console = Console(record=True, width=100, color_system=None)
     write("rich", _report(statistics=True), io.StringIO(), console=console)

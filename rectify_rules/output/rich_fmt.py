@@ -23,6 +23,9 @@ TAB = 4
 ELLIPSIS = "…"
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+#: related places shown under a finding; the rest are counted in one line (JSON and SARIF
+#: keep them all)
+MAX_RELATED = 3
 
 
 def _cells(line: str) -> list[tuple[str, int]]:
@@ -111,14 +114,19 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
     head.append(f" {f.name}", style="dim")
     console.print(head, soft_wrap=True)
     console.print(Text("  " + f.message), soft_wrap=True)
-    rows = [f.location.row] + [r.location.row for r in f.related]
+    related = f.related[:MAX_RELATED]
+    rows = [f.location.row] + [r.location.row for r in related]
     gutter = len(str(max(rows)))
     console.print(Text(" " * gutter + " │", style="blue"))
     _source_block(console, gutter, f.location.row, lines.get(f.location.row),
                   f.location, f.end_location, "^", style, f.code)
-    for r in f.related:
+    for r in related:
         _source_block(console, gutter, r.location.row, lines.get(r.location.row),
                       r.location, r.end_location, "-", "cyan", r.message)
+    if len(f.related) > len(related):
+        more = Text(" " * gutter + " │ ", style="blue")
+        more.append(f"…另有{len(f.related) - len(related)}处", style="cyan")
+        console.print(more, soft_wrap=True)
     if f.values:
         seen = "，".join(f"{k}={_show(v)}" for k, v in f.values.items())
         console.print(Text(" " * gutter + f" = 规则看到的值：{seen}", style="dim"),
