@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from rectify_rules.engine import check_parsed, load_rules  # noqa: E402
 from rectify_rules.engine import RulePack  # noqa: E402
-from rectify_rules.parse import parse_source  # noqa: E402
+from rectify_rules.parsing import parse_source  # noqa: E402
 
 
 def median_time(fn, repeat: int) -> float:

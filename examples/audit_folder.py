@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rectify_rules.engine import check_parsed, load_rules
 from rectify_rules.export import notice_to_dict
-from rectify_rules.parse import parse_source
+from rectify_rules.parsing import parse_source
 from rectify_rules.read import InputError, load
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx")

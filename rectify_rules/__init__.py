@@ -9,7 +9,7 @@ __all__ = ["__version__", "parse", "check", "load_rules", "InputError"]
 
 def __getattr__(name: str):  # lazy: keep `import rectify_rules` cheap for the CLI
     if name == "parse":
-        from .parse import parse
+        from .parsing import parse
         return parse
     if name == "InputError":
         from .read import InputError

@@ -221,7 +221,7 @@ class Marker:
 
     text: str
     span: Span
-    style: str  # see rectify_rules.parse.outline.STYLES
+    style: str  # see rectify_rules.parsing.outline.STYLES
     level: int  # 1..4 by GB/T 9704 order (一、 → 1, （一） → 2, 1. → 3, （1） → 4); 5+ others
     number: int | None  # None for a malformed marker (")" alone)
     malformed: bool = False

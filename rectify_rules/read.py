@@ -75,18 +75,33 @@ def check_size(n: int, name: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # decoding
 
+#: code points that make up Chinese plain text: tab/LF/CR, printable ASCII, Latin-1, the
+#: dashes, quotes and ellipsis of general punctuation, CJK symbols, CJK ideographs, full-width
+#: forms. Bytes of the wrong UTF-16 order land mostly outside: LF becomes U+0A00, 。 U+0230,
+#: 是 the Kangxi radical U+2F66, a space the en quad U+2000.
+_TEXTLIKE = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e"
+                       "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _textlike_share(text: str) -> float:
+    return len(_TEXTLIKE.findall(text)) / len(text) if text else 0.0
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without BOM: the NUL bytes of ASCII characters sit at odd (LE) or
-    even (BE) offsets; the other parity only has the few of CJK code points like U+4E00."""
+    """UTF-16 text saved without BOM. Both byte orders are tried on a sample and the one that
+    reads as text wins: ASCII-heavy text puts its NULs at one parity, but CJK-heavy text has
+    NULs at both (一 is U+4E00), so the parity of NUL bytes alone cannot decide."""
     if len(data) % 2:
         return None
     sample = data[:_SNIFF]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if max(even, odd) < 4 * min(even, odd) + 2:
+    shares = {}
+    for encoding in ("utf-16-le", "utf-16-be"):
+        shares[encoding] = _textlike_share(sample.decode(encoding, errors="replace"))
+    encoding = max(shares, key=shares.__getitem__)
+    if shares[encoding] < 0.9:
         return None
     try:
-        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
     if "\x00" in text or any(c < " " and c not in "\t\n\r\f\x1b" for c in text[:_SNIFF]):

@@ -8,7 +8,7 @@ be translated back, and nothing can be translated wrongly. What the folding does
 - full-width ASCII (U+FF01–U+FF5E: ０–９ Ａ–Ｚ ， ： （ ） ； ．…) → its half-width form;
 - U+3000 ideographic space, NBSP, zero-width spaces and a stray BOM → " ";
 - CRLF → " " + LF (the CR becomes a space), a lone CR → LF;
-- web boilerplate (see :mod:`rectify_rules.parse.boilerplate`) is blanked to spaces
+- web boilerplate (see :mod:`rectify_rules.parsing.boilerplate`) is blanked to spaces
   (line breaks kept) by :meth:`SourceText.without`.
 
 ``tests/test_text.py`` checks the length invariant on arbitrary text.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rectify_rules.model import Span
-from rectify_rules.parse.boilerplate import scan
+from rectify_rules.parsing.boilerplate import scan
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -172,7 +172,7 @@ def test_every_junk_token_begins_with_a_listed_character():
     # JUNK_TOKENS must begin with one of those characters, optionally inside "(?:"
     import re
 
-    from rectify_rules.parse.boilerplate import JUNK_TOKENS, TOKEN_FIRST
+    from rectify_rules.parsing.boilerplate import JUNK_TOKENS, TOKEN_FIRST
 
     first = re.compile(r"(?:\(\?:)*(?:\[【\\\[\]|[" + re.escape(TOKEN_FIRST) + "])")
     assert [p for p in JUNK_TOKENS if not first.match(p)] == []

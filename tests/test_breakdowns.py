@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rectify_rules.model import Span
-from rectify_rules.parse.breakdowns import parse_breakdowns, parse_percentages
+from rectify_rules.parsing.breakdowns import parse_breakdowns, parse_percentages
 from rectify_rules.text import SourceText
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rectify_rules.model import Span
-from rectify_rules.parse.contact import parse_contact
+from rectify_rules.parsing.contact import parse_contact
 from rectify_rules.text import SourceText
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Span
-from rectify_rules.parse.counts import Counts, parse_counts, parse_declared
-from rectify_rules.parse.dates import scan_dates
+from rectify_rules.parsing.counts import Counts, parse_counts, parse_declared
+from rectify_rules.parsing.dates import scan_dates
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Span
-from rectify_rules.parse.dates import parse_date, scan_dates, with_year
+from rectify_rules.parsing.dates import parse_date, scan_dates, with_year
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

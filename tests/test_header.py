@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rectify_rules.model import Span
-from rectify_rules.parse import boilerplate, dates, header
+from rectify_rules.parsing import boilerplate, dates, header
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rectify_rules.checks import CheckContext, get
 from rectify_rules.checks.hygiene import paragraphs, reduplications
 from rectify_rules.engine import run_examples
-from rectify_rules.parse import parse_source
+from rectify_rules.parsing import parse_source
 from rulehelpers import SEEDS, single_pack
 from rulehelpers import found as only
 

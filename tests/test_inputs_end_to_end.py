@@ -27,7 +27,7 @@ from docx.oxml import parse_xml
 
 from rectify_rules.docx import read_docx
 from rectify_rules.engine import check, load_rules
-from rectify_rules.parse import parse
+from rectify_rules.parsing import parse
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -334,20 +334,10 @@ ENCODINGS = {
     "utf-16": lambda t: t.encode("utf-16"),              # with BOM
     "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
 }
-# known bugs, pinned (see test_known_bug_* below for the minimal inputs)
-KNOWN = {
-    ("001", "gb18030-crlf"): "FMT003 message quotes the CR of a CRLF line end",
-    ("004", "utf-16-le-no-bom"): "BOM-less UTF-16 with many U+xx00 characters (一) is "
-                                 "refused as binary",
-}
-
-
 def encoded_cases():
     for seed in SEEDS:
         for encoding in ENCODINGS:
-            reason = KNOWN.get((seed.name[:3], encoding))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(seed, encoding, marks=marks, id=f"{seed.name[:3]}-{encoding}")
+            yield pytest.param(seed, encoding, id=f"{seed.name[:3]}-{encoding}")
 
 
 @pytest.mark.parametrize("seed, encoding", list(encoded_cases()))
@@ -480,40 +470,52 @@ def test_stdin_auto_numbered_docx():
 
 
 # ---------------------------------------------------------------------------------------------
-# known bugs, pinned
+# regressions: bugs once pinned here as expected failures
 
-@pytest.mark.xfail(strict=True, reason="rectify_rules.parse becomes the subpackage module "
-                   "once rectify_rules.parse is imported (lazy __getattr__ is shadowed)")
 def test_package_level_parse_stays_the_function():
+    # the parser subpackage is rectify_rules.parsing: importing it (as check() does) must not
+    # turn rectify_rules.parse into a module
     code = ("import rectify_rules\n"
             "first = rectify_rules.parse\n"
+            "rectify_rules.check('通报', select=['REQ001'])\n"
             "second = rectify_rules.parse\n"
-            "print(callable(first), callable(second))\n")
+            "print(callable(first), callable(second), first is second)\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT,
                           timeout=60, text=True)
-    assert proc.stdout.split() == ["True", "True"]
+    assert proc.stdout.split() == ["True", "True", "True"], proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="FMT003 quotes the original line including its CR")
-def test_known_bug_crlf_in_fmt003_message():
+def test_fmt003_context_leaves_out_the_cr_of_a_crlf_line_end():
     findings = check("联系方式:\r\n电话：0563-2263070", select=["FMT003"])
     assert [f.message for f in findings] == [
         "本段中文句子里有1处半角标点，首处为“:”（“联系方式:电话”），应使用全角标点"]
 
 
-@pytest.mark.xfail(strict=True, reason="BOM-less UTF-16-LE: U+4E00 一 puts NULs at even "
-                   "offsets, so the NUL-parity test fails and the text is called binary")
-def test_known_bug_utf16_without_bom_cjk_heavy():
+@pytest.mark.parametrize("text", ["一是整改。\n" * 4, "一、二、三\n" * 50,
+                                  "巡察反馈问题已整改8项。\r\n联系电话：0563-2263070\r\n"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_cjk_heavy_utf16_without_bom_is_read(text, encoding):
     from rectify_rules.read import decode
 
-    assert decode(("一是整改。\n" * 4).encode("utf-16-le")) == "一是整改。\n" * 4
+    assert decode(text.encode(encoding)) == text
 
 
-@pytest.mark.xfail(strict=True, reason="FMT003 groups lines into paragraphs only at blank "
-                   "lines; web pages and .docx put each paragraph on its own line, so a whole "
-                   "page becomes one paragraph with one finding")
-def test_known_bug_paragraph_per_line():
+def test_random_bytes_with_nuls_are_still_binary():
+    import random
+
+    from rectify_rules.read import InputError, decode
+
+    data = random.Random(7).randbytes(4000)
+    with pytest.raises(InputError, match="binary file"):
+        decode(data)
+
+
+def test_fmt003_one_finding_per_line_paragraph():
+    # web pages and .docx put each paragraph on a line of its own, with no blank line between
     one_per_line = "截至目前,已整改8个问题。\n欢迎监督,请及时反映。"
     blank_between = "截至目前,已整改8个问题。\n\n欢迎监督,请及时反映。"
-    assert len(check(blank_between, select=["FMT003"])) == 2
-    assert len(check(one_per_line, select=["FMT003"])) == 2
+    wrapped = "截至目前,已整改8个问题,\n其余问题正在整改,请监督。"  # one sentence over two lines
+    assert [f.location.row for f in check(blank_between, select=["FMT003"])] == [1, 3]
+    assert [f.location.row for f in check(one_per_line, select=["FMT003"])] == [1, 2]
+    assert [(f.location.row, f.values["count"]) for f in check(wrapped, select=["FMT003"])] == [
+        (1, 3)]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Span
-from rectify_rules.parse.outline import STYLES, base_style, parse_outline, walk
+from rectify_rules.parsing.outline import STYLES, base_style, parse_outline, walk
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Count, Span
-from rectify_rules.parse.dates import scan_dates
-from rectify_rules.parse.outline import parse_outline, walk
-from rectify_rules.parse.problems import select_problems
-from rectify_rules.parse.status import find_status
+from rectify_rules.parsing.dates import scan_dates
+from rectify_rules.parsing.outline import parse_outline, walk
+from rectify_rules.parsing.problems import select_problems
+from rectify_rules.parsing.status import find_status
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

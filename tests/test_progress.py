@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from rectify_rules.model import Span
-from rectify_rules.parse.dates import scan_dates
-from rectify_rules.parse.progress import parse_progress
+from rectify_rules.parsing.dates import scan_dates
+from rectify_rules.parsing.progress import parse_progress
 from rectify_rules.text import SourceText
 
 
@@ -136,7 +136,7 @@ def test_without_dates_no_breakdown_and_deadline_parts_not_completed():
 # ---------------------------------------------------------------- completion rates get numbers
 
 def rates(text: str):
-    from rectify_rules.parse.counts import parse_counts
+    from rectify_rules.parsing.counts import parse_counts
 
     src = SourceText(text)
     return [(p.value, p.numerator and (p.numerator.value, p.numerator.span),

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from rectify_rules.export import notice_to_dict
 from rectify_rules.model import Notice, Span
-from rectify_rules.parse import parse_source
+from rectify_rules.parsing import parse_source
 from synth import notices
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rectify_rules.parse import parse_text
+from rectify_rules.parsing import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = sorted((ROOT / "tests" / "seeds").glob("*.facts.toml"))

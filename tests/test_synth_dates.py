@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from rectify_rules.parse.dates import scan_dates
+from rectify_rules.parsing.dates import scan_dates
 from rectify_rules.text import SourceText
 from synth import cn_number, notices, render
 

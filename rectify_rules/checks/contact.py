@@ -1,6 +1,6 @@
 """Named checks of the CON rules: phone, area code, e-mail and postcode of the contact block.
 
-The candidates come from :func:`rectify_rules.parse.contact.parse_contact` (taken after their
+The candidates come from :func:`rectify_rules.parsing.contact.parse_contact` (taken after their
 labels); these checks only judge them. phonenumbers' core and email_validator are imported
 lazily; the phonenumbers geocoder never is (CON002 uses the shipped table of
 :mod:`rectify_rules.places`).

@@ -1,9 +1,10 @@
 """Named checks of the FMT rules: text hygiene (doubled characters, brackets, punctuation width).
 
-All three scan the text paragraph by paragraph. A paragraph is a run of non-blank lines: a quote
-may open on one line and close on the next line of the same paragraph, never across a blank
-line. Boilerplate is already blanked in ``src.norm``; FMT003 reads ``src.original`` (the
-normalised view folds the widths it must see) and skips boilerplate spans itself.
+All three scan the text paragraph by paragraph. A paragraph is a run of non-blank lines that ends
+at a blank line or after a line that ends a sentence (。！？): a quote may open on one line and
+close on the next line of the same paragraph, never across a paragraph break. Boilerplate is
+already blanked in ``src.norm``; FMT003 reads ``src.original`` (the normalised view folds the
+widths it must see) and skips boilerplate spans itself.
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
         if count == 0:
             continue
         i = halves[first]
-        context = orig[max(p0, i - 4):min(p1, i + 5)].replace("\n", "")
+        context = _LINE_BREAK.sub("", orig[max(p0, i - 4):min(p1, i + 5)])
         yield Hit(Span(i, i + 1), {"char": orig[i], "count": count, "context": context})
 
 
@@ -263,8 +264,16 @@ def _paragraph_index(norm: str) -> _Paragraphs:
     return _LAST_PARAGRAPHS[1]
 
 
+#: a line that ends a sentence (。！？ in the normalised view, then closing quotes or brackets)
+#: ends its paragraph even without a blank line after it: web pages and .docx files put each
+#: paragraph on a line of its own, while a paragraph wrapped over lines breaks mid-sentence.
+_SENTENCE_END = re.compile("[。!?][”’」』)】》\"']*[ \t]*$")
+_LINE_BREAK = re.compile("[\r\n]")
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every paragraph of *text*: a run of non-blank lines (linear scan)."""
+    """(start, end) of every paragraph of *text* (linear scan): a run of non-blank lines that
+    ends at a blank line or after a line ending a sentence."""
     start = end = None
     pos = 0
     for line in text.split("\n"):
@@ -272,6 +281,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             if start is None:
                 start = pos
             end = pos + len(line)
+            if _SENTENCE_END.search(line):
+                yield start, end
+                start = None
         elif start is not None:
             yield start, end
             start = None

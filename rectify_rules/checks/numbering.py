@@ -1,7 +1,7 @@
 """Named checks of the NUM rules: the outline's numbering (GB/T 9704-2012 7.3.3).
 
 The standard orders heading levels 一、 > （一） > 1. > （1）. The outline parser
-(:mod:`rectify_rules.parse.outline`) gives every marker its style and level (from the style,
+(:mod:`rectify_rules.parsing.outline`) gives every marker its style and level (from the style,
 not from indentation); malformed markers (a lone ")", an unclosed "（一") keep their place in
 the sequence with ``number=None``.
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Marker, Node
-from ..parse.outline import walk
+from ..parsing.outline import walk
 from . import CheckContext, Hit, register
 from .counts import provides
 

@@ -132,7 +132,7 @@ def get_pack(settings: Settings):
 def check_task(task: Task) -> FileResult:
     """Read, parse and check one file (runs in a worker with ``--jobs``)."""
     from ..engine import check_parsed
-    from ..parse import parse_source
+    from ..parsing import parse_source
     from ..read import InputError, load
 
     try:

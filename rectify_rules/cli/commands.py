@@ -12,7 +12,7 @@ from .errors import CliError, did_you_mean
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from ..export import notice_to_dict
-    from ..parse import parse_source
+    from ..parsing import parse_source
     from ..read import load
 
     if args.path == "-":

@@ -71,7 +71,7 @@ def parse_as_of(value: Any, where: str = "--as-of") -> _dt.date:
 
 def _project_grammar(text: str) -> _dt.date | None:
     try:
-        from ..parse.dates import parse_date
+        from ..parsing.dates import parse_date
     except ImportError:
         return None
     try:

@@ -115,7 +115,7 @@ def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules:
           severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
           filename: str | None = None) -> list[Finding]:
     """Parse *source* once and evaluate the (selected) rules; findings sorted by position."""
-    from ..parse import parse_source
+    from ..parsing import parse_source
 
     pack = rules if rules is not None else load_rules()
     if select or ignore:

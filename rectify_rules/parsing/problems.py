@@ -19,7 +19,7 @@ An item without numbered sub-items whose body opens with its own problem paragra
 is its own leaf (its text begins with the rectification) stays a leaf.
 
 Each leaf gets ``status`` / ``status_span`` / ``deadline`` from its own text
-(:mod:`rectify_rules.parse.status`).
+(:mod:`rectify_rules.parsing.status`).
 """
 
 from __future__ import annotations

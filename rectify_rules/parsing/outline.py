@@ -49,7 +49,7 @@ STYLES: dict[str, int] = {
     "circled": 5,                # ①
 }
 #: the style of a problem paragraph without a marker ("针对…的问题。"): such nodes have
-#: ``marker=None``; see :mod:`rectify_rules.parse.problems`.
+#: ``marker=None``; see :mod:`rectify_rules.parsing.problems`.
 UNNUMBERED = "unnumbered"
 
 _CN = "一二三四五六七八九十百"
