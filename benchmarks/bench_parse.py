@@ -5,15 +5,16 @@
 Prints, with medians over N runs:
 - parse time per seed and for all five seeds together (in-process, warm);
 - parse + all rules over the five seeds;
-- parse time on synthetic notices of ~10 KB, 100 KB and 1 MB and the cost per KB at each size
-  (linear growth means the per-KB figure stays flat: the 1 MB / 10 KB ratio of per-KB cost is
-  printed and should stay near 1);
+- parse, and parse + all rules, on synthetic notices of ~10 K, 100 K and 1 M characters (best
+  of N here, the least noisy figure): the cost per 1000 characters at each size (flat when
+  growth is linear) and the log-log slope of time over size (1.0 = linear);
 - the ten slowest rules on the seeds (each rule evaluated alone on pre-parsed notices).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -34,6 +35,23 @@ def median_time(fn, repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def best_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def slope(xs: list[int], ys: list[float]) -> float:
+    """Least-squares slope of log(y) over log(x): 1.0 is linear growth, 2.0 quadratic."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return (sum((a - mx) * (b - my) for a, b in zip(lx, ly))
+            / sum((a - mx) ** 2 for a in lx))
 
 
 def synthetic(size: int) -> str:
@@ -89,16 +107,23 @@ def main() -> None:
         args.repeat)
     print(f"\n== parse + all rules over the five seeds: {t_check * 1000:.1f} ms (target < 100 ms)")
 
-    print("\n== growth with input size (synthetic notices)")
-    base = None
+    print("\n== growth with input size (synthetic notices; best of N, the least noisy figure)")
+    sizes, costs = [], {"parse": [], "parse + rules": []}
     for size in (10_000, 100_000, 1_000_000):
         text = synthetic(size)
         rep = max(1, args.repeat if size < 1_000_000 else 3)
-        t = median_time(lambda: parse_source(text), rep)
-        per_kb = t * 1000 / (len(text) / 1000)
-        base = base or per_kb
-        print(f"  {len(text) / 1000:8.0f} K chars  parse {t * 1000:8.1f} ms"
-              f"  {per_kb:6.3f} ms per 1000 chars  (×{per_kb / base:.2f} of the 10 K cost)")
+        sizes.append(len(text))
+        costs["parse"].append(best_time(lambda: parse_source(text), rep))
+        costs["parse + rules"].append(
+            best_time(lambda: check_parsed(*parse_source(text), pack), rep))
+    for label, times in costs.items():
+        base = times[0] / sizes[0]
+        for n, t in zip(sizes, times):
+            per_k = t * 1e6 / n
+            print(f"  {label:14s} {n / 1000:6.0f} K chars {t * 1000:8.1f} ms"
+                  f"  {per_k:6.3f} ms per 1000 chars  (×{t / n / base:.2f} of the 10 K cost)")
+        print(f"  {label:14s} growth exponent (log-log slope, 1.0 = linear): "
+              f"{slope(sizes, times):.2f}")
 
     print("\n== ten slowest rules on the five seeds (each rule alone, parse excluded)")
     timings = []

@@ -205,7 +205,7 @@ def _init_worker(settings: Settings) -> None:
     """Pool initializer: keep the settings and load the rule pack before the first file."""
     _WORKER["settings"] = settings
     get_pack(settings)
-    from .. import parse  # noqa: F401  (imported once here, not inside the first file's time)
+    from .. import parsing  # noqa: F401  (imported once here, not inside the first file's time)
 
 
 def _check_item(item: tuple[str, str, bytes | None]) -> FileResult:
