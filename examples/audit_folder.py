@@ -4,6 +4,7 @@
 
 Writes OUT_DIR/notices.jsonl (the extracted model of each notice, with its findings) and
 OUT_DIR/summary.json (how many notices, findings per code, files that could not be read).
+A rich progress bar runs on stderr while a terminal is attached (none when piped or in CI).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import collections
 import json
 import sys
 from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from rectify_rules.engine import check_parsed, load_rules
 from rectify_rules.export import notice_to_dict
@@ -27,8 +31,13 @@ def audit(folder: Path, out: Path) -> dict:
     per_code: collections.Counter[str] = collections.Counter()
     unreadable: dict[str, str] = {}
     count = 0
-    with open(out / "notices.jsonl", "w", encoding="utf-8") as fh:
-        for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
+    paths = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    console = Console(stderr=True)
+    progress = Progress(TextColumn("审查通报"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=console, transient=True,
+                        disable=not console.is_terminal)
+    with progress, open(out / "notices.jsonl", "w", encoding="utf-8") as fh:
+        for path in progress.track(paths):
             try:
                 text, _ = load(path)
             except InputError as e:

@@ -119,12 +119,19 @@ def test_example_check_draft_on_a_seed():
     assert p.stderr == ""
     lines = p.stdout.splitlines()
     m = re.fullmatch(r"共 (\d+) 个问题，其中错误 (\d+) 个。", lines[-1])
-    if m is None:
-        assert lines == ["未发现问题，可以发布。"] and p.returncode == 0
-    else:
-        found = [x for x in lines if re.match(r"第\d+行第\d+列 \[[A-Z]{3}\d{3} ", x)]
-        assert len(found) == int(m[1])
-        assert p.returncode == (1 if int(m[2]) else 0)
+    assert m, lines[-1]
+    found = [re.match(r"第(\d+)行第(\d+)列 \[([A-Z]{3}\d{3}) ", x) for x in lines]
+    found = [(int(x[1]), int(x[2]), x[3]) for x in found if x]
+    # the example reads the draft itself (a path string), so it sees what the CLI sees
+    cli = subprocess.run([sys.executable, "-m", "rectify_rules", "check", str(SEED), "--format",
+                          "json", "--as-of", "2022-02-23"], capture_output=True, text=True,
+                         cwd=ROOT, env=_env(), timeout=120)
+    expected = [(f["location"]["row"], f["location"]["column"], f["code"])
+                for f in json.loads(cli.stdout)]
+    assert found == expected and len(found) == int(m[1])
+    assert {"DAT005", "TRM002"} <= {code for _, _, code in found}
+    errors = sum(f["severity"] == "error" for f in json.loads(cli.stdout))
+    assert int(m[2]) == errors and p.returncode == (1 if errors else 0)
 
 
 def test_example_audit_folder(tmp_path):
@@ -139,3 +146,15 @@ def test_example_audit_folder(tmp_path):
     assert summary["notices"] == 5 and summary["unreadable"] == {}
     assert sum(summary["findings_per_code"].values()) == sum(len(r["findings"]) for r in rows)
     assert p.stdout.startswith("5 份通报，")
+
+
+def test_example_audit_folder_shows_a_progress_bar_on_a_terminal_only(tmp_path):
+    runs = {}
+    for label, extra in (("terminal", {"FORCE_COLOR": "1"}), ("pipe", {})):
+        env = {k: v for k, v in _env().items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+        runs[label] = subprocess.run(
+            [sys.executable, "examples/audit_folder.py", str(SEEDS), str(tmp_path / label)],
+            capture_output=True, text=True, cwd=ROOT, env={**env, **extra}, timeout=300)
+    assert "审查通报" in runs["terminal"].stderr and "5/5" in runs["terminal"].stderr
+    assert runs["pipe"].stderr == ""
+    assert runs["terminal"].stdout == runs["pipe"].stdout

@@ -94,3 +94,19 @@ def test_run_examples_reports_each_side(tmp_path):
         ("FMT004", 0, "bad", True), ("FMT004", 0, "good", True)]
     assert results[2].detail == "the bad example of FMT003 produced no FMT003 finding"
     assert results[3].detail == "the good example of FMT003 produced 1:2 见到是是"
+
+
+def test_check_reads_a_path_given_as_a_string_like_parse():
+    from pathlib import Path
+
+    import rectify_rules
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "002_270ee20efe64f1c4.txt"
+    by_str = rectify_rules.check(str(seed), select=["CNT003"])
+    by_path = rectify_rules.check(seed, select=["CNT003"])
+    by_text = rectify_rules.check(seed.read_text(encoding="utf-8"), select=["CNT003"])
+    assert [f.message for f in by_str] == ["同一通报中已完成整改数前后不一致：前文为17，此处为18",
+                                          "同一通报中正在整改数前后不一致：前文为8，此处为7"]
+    assert {f.filename for f in by_str} == {str(seed)}
+    assert [f.span for f in by_str] == [f.span for f in by_path] == [f.span for f in by_text]
+    assert {f.filename for f in by_text} == {None}

@@ -7,7 +7,9 @@ engine turns each hit into a Finding using the rule's code, severity and message
 
 Built-in checks live in the modules of this package and register themselves on import.
 Plugins register through the entry-point group ``rectify_rules.checks``: each entry point
-names a module (or callable) that, when loaded, calls :func:`register`.
+names either a callable, registered under the entry point's name, or a module that calls
+:func:`register` when it is imported. A plugin that fails to load, or registers a name that is
+taken, raises :class:`PluginError` (one line naming the entry point and its distribution).
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ def last_line(src: SourceText) -> Span:
 
 CheckFn = Callable[[CheckContext], Iterable[Hit]]
 
+
+class PluginError(Exception):
+    """A check plugin (entry-point group ``rectify_rules.checks``) that cannot be used."""
+
 _REGISTRY: dict[str, CheckFn] = {}
 _loaded = False
 
@@ -91,7 +97,6 @@ def _load_all() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
     import importlib
     import pkgutil
 
@@ -99,10 +104,19 @@ def _load_all() -> None:
         importlib.import_module(f"{__name__}.{mod.name}")
     from importlib.metadata import entry_points
 
-    for ep in entry_points(group="rectify_rules.checks"):
-        obj = ep.load()
+    for ep in sorted(entry_points(group="rectify_rules.checks"), key=lambda e: e.name):
+        dist = getattr(ep.dist, "name", None) or "?"
+        where = f"check plugin {ep.name} = {ep.value} (distribution {dist})"
+        try:
+            obj = ep.load()
+        except Exception as e:  # noqa: BLE001 — any import failure of foreign code
+            problem = " ".join(str(e).split()) or type(e).__name__
+            raise PluginError(f"{where}: cannot be loaded: {type(e).__name__}: {problem}") from e
         if callable(obj) and not isinstance(obj, type(importlib)):
+            if ep.name in _REGISTRY and _REGISTRY[ep.name] is not obj:
+                raise PluginError(f"{where}: the name {ep.name!r} is already a registered check")
             register(ep.name)(obj)
+    _loaded = True
 
 
 def get(name: str) -> CheckFn | None:

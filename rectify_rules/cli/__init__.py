@@ -12,7 +12,7 @@ import sys
 
 __all__ = ["main"]
 
-_ONE_LINE_ERRORS = ("CliError", "RuleError", "UnknownCodeError", "InputError")
+_ONE_LINE_ERRORS = ("CliError", "RuleError", "UnknownCodeError", "InputError", "PluginError")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -94,34 +94,25 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     return out
 
 
-def _read(source: str | bytes | os.PathLike) -> str:
-    if isinstance(source, str):  # a str is the text itself, never a path
-        return source
-    try:
-        from ..read import load
-    except ImportError:  # the reader is optional for text input
-        load = None
-    if load is not None:
-        return load(source)[0]
-    if isinstance(source, bytes):
-        return source.decode("utf-8-sig")
-    if isinstance(source, os.PathLike):
-        return open(source, encoding="utf-8-sig").read()
-    raise TypeError(f"cannot check a {type(source).__name__}: give text, bytes or a path")
-
-
 def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,
           as_of: _dt.date | None = None, genre: str | None = None,
           severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
           filename: str | None = None) -> list[Finding]:
-    """Parse *source* once and evaluate the (selected) rules; findings sorted by position."""
+    """Parse *source* once and evaluate the (selected) rules; findings sorted by position.
+
+    *source* is read as by :func:`rectify_rules.parse`: text, bytes, a path, or a str that
+    names an existing file (see :func:`rectify_rules.read.load`); a path gives the findings
+    their ``filename`` unless *filename* is given.
+    """
     from ..parsing import parse_source
+    from ..read import load
 
     pack = rules if rules is not None else load_rules()
     if select or ignore:
         pack = select_rules(pack, select, ignore)
-    if filename is None and isinstance(source, os.PathLike):
-        filename = os.fspath(source)
-    notice, src = parse_source(_read(source), genre=genre)
+    text, name = load(source)
+    notice, src = parse_source(text, genre=genre)
+    if filename is None:
+        filename = name
     return check_parsed(notice, src, pack, as_of=as_of, severity=severity, options=options,
                         filename=filename)
