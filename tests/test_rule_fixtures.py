@@ -47,3 +47,22 @@ def positions(text, code, *, as_of=None, genre=None):
 def test_fixture(code, case):
     assert set(case) <= KEYS, f"unknown keys {set(case) - KEYS} in {code} fixture"
     assert positions(case["text"], code, as_of=case.get("as_of"), genre=case.get("genre")) == case["expect"]
+
+
+def _builtin_codes():
+    from rectify_rules.engine import load_rules
+
+    return sorted(r.code for r in load_rules().rules)
+
+
+@pytest.mark.parametrize("code", _builtin_codes())
+def test_every_builtin_rule_has_a_fixture_with_pass_and_fail_cases(code):
+    path = FIXTURES / f"{code}.toml"
+    assert path.is_file(), f"{code} has no fixture file {path.name}"
+    cases = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("case", [])
+    assert any(c.get("expect") == [] for c in cases), f"{code}: no passing case (expect = [])"
+    assert any(c.get("expect") for c in cases), f"{code}: no failing case with positions"
+
+
+def test_no_fixture_without_a_rule():
+    assert sorted(p.stem for p in FIXTURES.glob("*.toml")) == _builtin_codes()
