@@ -49,7 +49,7 @@ def read_docx(data: bytes, name: str = "<docx>") -> str:
         styles = _part_element(lambda: document.part.styles.element)
         numbering = _part_element(lambda: document.part.numbering_part.element)
     except Exception as e:  # python-docx raises many types for a broken package
-        raise InputError(name, f"not a readable Word .docx file ({_reason(e)})") from None
+        raise InputError(name, f"不是可读取的 Word .docx 文件（{_reason(e)}）") from None
     numberer = Numberer(numbering, styles)
     lines: list[str] = []
     _walk(body, numberer, lines)

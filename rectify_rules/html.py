@@ -96,7 +96,7 @@ def decode_html(data: bytes, name: str = "<html>") -> str:
         try:
             return data.decode(declared, errors="replace")
         except LookupError:
-            raise InputError(name, f"unknown charset {declared!r}") from None
+            raise InputError(name, f"未知的字符集 {declared!r}") from None
 
 
 def html_to_text(html: str) -> str:

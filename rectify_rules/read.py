@@ -52,7 +52,7 @@ class InputError(Exception):
     """An input that cannot be read as a notice; ``str(e)`` is one line naming it."""
 
     def __init__(self, name: str, problem: str | None = None) -> None:
-        # InputError("a.txt", "empty file") → "a.txt: empty file"; one argument = the message
+        # InputError("a.txt", "文件为空") → "a.txt: empty file"; one argument = the message
         self.name = name
         self.problem = problem
         super().__init__(_one_line(name) if problem is None else f"{_one_line(name)}: {problem}")
@@ -69,7 +69,7 @@ def _size(n: int) -> str:
 def check_size(n: int, name: str) -> None:
     """Raise :class:`InputError` if *n* bytes exceed :data:`MAX_BYTES`."""
     if n > MAX_BYTES:
-        raise InputError(name, f"is {_size(n)}; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        raise InputError(name, f"文件过大（{_size(n)}），上限为 {MAX_BYTES // (1024 * 1024)} MB")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,10 +112,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _check_binary(data: bytes, name: str) -> None:
     head = data[:_SNIFF]
     if head.startswith(_SIGNATURES) and (_CONTROL.search(head[:512]) or b"\x00" in head):
-        raise InputError(name, "binary file, not a text notice")
+        raise InputError(name, "二进制文件，不是文本格式的通报")
     controls = len(_CONTROL.findall(head))
     if b"\x00" in head or controls > max(2, len(head) // 200):
-        raise InputError(name, "binary file, not a text notice")
+        raise InputError(name, "二进制文件，不是文本格式的通报")
 
 
 def _cut_at_end(data: bytes, encoding: str) -> str | None:
@@ -162,8 +162,8 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
             except UnicodeDecodeError:
                 text = _cut_at_end(data[len(bom):], encoding)
                 if text is None:
-                    raise InputError(name, f"cannot decode as {label} (the file starts with a "
-                                           f"{label} byte-order mark)") from None
+                    raise InputError(name, f"无法按 {label} 解码（文件以 {label} 字节顺序标记开头）"
+                                     ) from None
             break
     if text is None and b"\x00" in data[:_SNIFF]:
         text = _utf16_without_bom(data)
@@ -176,9 +176,9 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                     or _strict(data, "gb18030") or _cut_at_end(data, "gb18030")
                     or _mostly(data, "gb18030") or _fallback(data))
         if text is None:
-            raise InputError(name, "cannot decode as UTF-8, GB18030 or UTF-16")
+            raise InputError(name, "无法按 UTF-8、GB18030 或 UTF-16 解码")
     if _BLANK.fullmatch(text):
-        raise InputError(name, "empty file")
+        raise InputError(name, "文件为空")
     return text
 
 
@@ -197,20 +197,20 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     try:
         st = os.stat(path)
         if os.path.isdir(path):
-            raise InputError(name, "is a directory, not a file")
+            raise InputError(name, "是目录，不是文件")
         check_size(st.st_size, name)
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise InputError(name, "文件不存在") from None
     except IsADirectoryError:
-        raise InputError(name, "is a directory, not a file") from None
+        raise InputError(name, "是目录，不是文件") from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(name, "没有读取权限") from None
     except OSError as e:
-        raise InputError(name, f"cannot read ({e.strerror or type(e).__name__})") from None
+        raise InputError(name, f"无法读取（{e.strerror or type(e).__name__}）") from None
     check_size(len(data), name)
     return data
 
@@ -241,7 +241,7 @@ def read_path(path: str | os.PathLike) -> str:
     else:
         return decode(data, name)
     if _BLANK.fullmatch(text):
-        raise InputError(name, "empty file")
+        raise InputError(name, "文件为空")
     return text
 
 
@@ -266,7 +266,7 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
         name = os.fsdecode(name) if isinstance(name, bytes) else name
         return read_path(name), name
     if not isinstance(source, str):
-        raise InputError(repr(source)[:60], f"cannot read a {type(source).__name__}")
+        raise InputError(repr(source)[:60], f"无法读取 {type(source).__name__} 类型的输入")
     if ("\n" not in source and "\r" not in source and 0 < len(source) <= _MAX_PATH_CHARS
             and "\x00" not in source and _is_file(source)):
         return read_path(source), source

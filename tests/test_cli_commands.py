@@ -44,7 +44,7 @@ def test_extract_stdin_and_errors(capsys, monkeypatch, tmp_path):
     assert code == 0 and json.loads(out)["title"] == "中共某县委办公室关于巡察整改进展情况的通报"
     (tmp_path / "e.txt").write_bytes(b"")
     code, out, err = run(capsys, "extract", str(tmp_path / "e.txt"))
-    assert (code, out, err) == (2, "", f"{tmp_path / 'e.txt'}: error: empty file\n")
+    assert (code, out, err) == (2, "", f"{tmp_path / 'e.txt'}: error: 文件为空\n")
     code, _, err = run(capsys, "extract", str(tmp_path))
     assert code == 2 and err == f"{tmp_path}: error: extract 需要一个文件，而不是目录\n"
 

@@ -208,7 +208,7 @@ def test_broken_docx_is_an_input_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 this is not really a zip archive")
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value).startswith(f"{path}: not a readable Word .docx file (")
+    assert str(e.value).startswith(f"{path}: 不是可读取的 Word .docx 文件（")
     assert "\n" not in str(e.value)
 
 
@@ -225,7 +225,7 @@ def test_docx_bytes_and_wrong_extension_are_recognised(tmp_path):
 def test_empty_docx_is_an_input_error(tmp_path):
     path = tmp_path / "empty.docx"
     path.write_bytes(save(docx.Document()))
-    with pytest.raises(InputError, match="empty file"):
+    with pytest.raises(InputError, match="文件为空"):
         read_path(path)
 
 

@@ -119,7 +119,7 @@ def test_empty_page_is_an_input_error(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: empty file"
+    assert str(e.value) == f"{path}: 文件为空"
 
 
 def test_read_html_accepts_bytes_directly():

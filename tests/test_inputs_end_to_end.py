@@ -506,7 +506,7 @@ def test_random_bytes_with_nuls_are_still_binary():
     from rectify_rules.read import InputError, decode
 
     data = random.Random(7).randbytes(4000)
-    with pytest.raises(InputError, match="binary file"):
+    with pytest.raises(InputError, match="二进制文件"):
         decode(data)
 
 

@@ -85,7 +85,7 @@ def test_binary_is_refused(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: binary file, not a text notice"
+    assert str(e.value) == f"{path}: 二进制文件，不是文本格式的通报"
 
 
 @pytest.mark.parametrize("data", [b"", b"   \r\n\t", "\u3000\n".encode("utf-8"),
@@ -95,13 +95,13 @@ def test_empty_file(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: empty file"
+    assert str(e.value) == f"{path}: 文件为空"
 
 
 def test_undecodable():
     with pytest.raises(InputError) as e:
         decode(bytes(range(0x80, 0x100)) * 4, "bad.txt")
-    assert str(e.value) == "bad.txt: cannot decode as UTF-8, GB18030 or UTF-16"
+    assert str(e.value) == "bad.txt: 无法按 UTF-8、GB18030 或 UTF-16 解码"
 
 
 def test_file_over_the_limit_is_refused_without_reading_it(tmp_path):
@@ -110,21 +110,21 @@ def test_file_over_the_limit_is_refused_without_reading_it(tmp_path):
         f.truncate(25 * 1024 * 1024)
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: is 25.0 MB; the limit is 20 MB"
+    assert str(e.value) == f"{path}: 文件过大（25.0 MB），上限为 20 MB"
 
 
 def test_bytes_over_the_limit():
-    with pytest.raises(InputError, match=r"^<bytes>: is 20\.0 MB; the limit is 20 MB$"):
+    with pytest.raises(InputError, match=r"^<bytes>: 文件过大（20\.0 MB），上限为 20 MB$"):
         decode(b" " * (MAX_BYTES + 1))
 
 
 def test_missing_path_and_directory(tmp_path):
     with pytest.raises(InputError) as e:
         read_path(tmp_path / "nope.txt")
-    assert str(e.value) == f"{tmp_path / 'nope.txt'}: no such file"
+    assert str(e.value) == f"{tmp_path / 'nope.txt'}: 文件不存在"
     with pytest.raises(InputError) as e:
         read_path(tmp_path)
-    assert str(e.value) == f"{tmp_path}: is a directory, not a file"
+    assert str(e.value) == f"{tmp_path}: 是目录，不是文件"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
@@ -135,7 +135,7 @@ def test_permission_denied(tmp_path):
     try:
         with pytest.raises(InputError) as e:
             read_path(path)
-        assert str(e.value) == f"{path}: permission denied"
+        assert str(e.value) == f"{path}: 没有读取权限"
     finally:
         path.chmod(0o600)
 
@@ -145,7 +145,7 @@ def test_old_binary_word_doc_is_refused(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: binary file, not a text notice"
+    assert str(e.value) == f"{path}: 二进制文件，不是文本格式的通报"
 
 
 def test_load_rules(tmp_path):
@@ -167,7 +167,7 @@ def test_load_rules(tmp_path):
 def test_error_message_is_one_line():
     with pytest.raises(InputError) as e:
         decode(b"", "line one\nline two.txt")
-    assert str(e.value) == "line one line two.txt: empty file"
+    assert str(e.value) == "line one line two.txt: 文件为空"
 
 
 def test_import_is_light():
@@ -215,5 +215,5 @@ def test_any_text_round_trips(text, encoding):
 
 
 def test_input_error_forms():
-    assert str(InputError("a.txt", "empty file")) == "a.txt: empty file"
+    assert str(InputError("a.txt", "文件为空")) == "a.txt: 文件为空"
     assert str(InputError("stdin: 读取失败")) == "stdin: 读取失败"

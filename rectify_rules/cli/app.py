@@ -7,6 +7,7 @@ are imported by the command that needs them.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,8 @@ def _flag_severity(items: list[str]) -> dict[str, str]:
             if level not in LEVELS:
                 raise CliError(f"--severity: 级别应为 {'|'.join(LEVELS)}，而不是 {level!r}"
                                + did_you_mean(level, LEVELS))
-            out[code.strip().upper()] = level
+            code = code.strip()
+            out[code.upper() if re.fullmatch(r"[A-Za-z]{1,3}[0-9]{0,3}", code) else code] = level
     return out
 
 
@@ -146,7 +148,7 @@ class _Resolver:
                      as_of=self.flag_as_of or cfg.as_of,
                      genre=genre,
                      fail_on=a.fail_on or cfg.fail_on or "error")
-        _validate(s, cfg)
+        _validate(s, cfg, a, self.flag_severity)
         self.settings[cfg.path] = s
         return s
 
@@ -158,18 +160,42 @@ def _existing(path: str) -> Path:
     return p
 
 
-def _validate(s, cfg: Config) -> None:
-    """Load the pack now (a broken pack or unknown code stops before any file is read)."""
+def _validate(s, cfg: Config, args: argparse.Namespace, flag_severity: dict[str, str]) -> None:
+    """Check every code the flags and the configuration name, then load the pack, so that a
+    broken pack or an unknown code stops before any file is read. The error names where the
+    code was written: the flag, or the configuration file and its key."""
+    from ..engine.errors import UnknownCodeError
+    from ..engine.pack import validate_tokens
     from .batch import full_pack, get_pack
 
+    pack = full_pack(s.rules)
+    in_cfg = f"{cfg.path}: error: " if cfg.path else "rectify-rules: error: "
+    flag = "rectify-rules: error: --"
+    places = (
+        ("select", s.select or (), flag if args.select else in_cfg),
+        ("ignore", s.ignore or (), flag if args.ignore else in_cfg),
+        ("severity", tuple(flag_severity), flag),
+        ("severity", tuple(k for k in cfg.severity if k not in flag_severity), in_cfg),
+        ("options", tuple(s.options), in_cfg),
+    )
+    for what, tokens, where in places:
+        for token in tokens:
+            try:
+                validate_tokens(pack, [token], what)
+            except UnknownCodeError:
+                raise CliError(f"{where}{what}: 未知的规则代码或前缀 {token!r}"
+                               + _closest_rule(pack, str(token))) from None
     get_pack(s)
-    codes = {r.code for r in full_pack(s.rules).rules}
-    where = f"{cfg.path}: error: " if cfg.path else ""
-    for table, name in ((s.severity, "severity"), (s.options, "options")):
-        for code in table:
-            if code not in codes:
-                raise CliError(f"{where or 'rectify-rules: error: '}{name}: 未知的规则代码 "
-                               f"{code}" + did_you_mean(code, codes))
+
+
+def _closest_rule(pack, token: str) -> str:
+    """A did-you-mean among the codes first, then the rule names, then the code prefixes."""
+    for word, choices in ((token.upper(), pack.codes), (token, [r.name for r in pack.rules]),
+                          (token.upper(), sorted({c[:3] for c in pack.codes}))):
+        hint = did_you_mean(word, choices)
+        if hint:
+            return hint
+    return ""
 
 
 def cmd_check(args: argparse.Namespace) -> int:

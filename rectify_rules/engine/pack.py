@@ -33,6 +33,8 @@ def _load_dir(folder: Path) -> dict[str, Rule]:
             raise RuleError(str(path), 1, 1, "code",
                             f"{rule.code} is defined twice in one pack (also in {rules[rule.code].path})")
         rules[rule.code] = rule
+    if not rules:  # a mistyped --rules folder must not pass as a pack that checks nothing
+        raise RuleError(str(folder), 1, 1, "pack", "no rule files (*.toml) in this folder")
     return rules
 
 
@@ -55,10 +57,14 @@ def _matches(token: str, rule: Rule) -> bool:
     return token == "ALL" or rule.code.startswith(token) or token == rule.name
 
 
-def _validate(pack: RulePack, tokens, what: str) -> list[str]:
+def validate_tokens(pack: RulePack, tokens, what: str) -> list[str]:
+    """The tokens (codes, prefixes, rule names, ``ALL``) normalised; an unknown one raises
+    :class:`UnknownCodeError` naming *what* they were given for, with a did-you-mean."""
     if isinstance(tokens, str):
         tokens = [tokens]
-    names = {r.name for r in pack.rules}
+    # the catalogue's codes and names are always known: a severity or option for a built-in
+    # rule that --select left out is no typo
+    names = {r.name for r in pack.rules} | {name for name, _ in CATALOGUE.values()}
     codes = {*pack.codes, *CATALOGUE}
     out = []
     for raw in tokens:
@@ -76,8 +82,8 @@ def select_rules(pack: RulePack, select=None, ignore=None) -> RulePack:
 
     A token is a code (``CNT002``), a prefix (``CNT``, ``DAT00``), a rule name or ``ALL``.
     """
-    sel = _validate(pack, select, "select") if select else None
-    ign = _validate(pack, ignore, "ignore") if ignore else []
+    sel = validate_tokens(pack, select, "select") if select else None
+    ign = validate_tokens(pack, ignore, "ignore") if ignore else []
     keep = [r for r in pack.rules
             if (sel is None or any(_matches(t, r) for t in sel)) and not any(_matches(t, r) for t in ign)]
     return RulePack(tuple(keep))
@@ -90,7 +96,7 @@ def resolve_severity(pack: RulePack, severity: dict[str, str] | None) -> dict[st
         return out
     items = []
     for tok, level in severity.items():
-        t = _validate(pack, [tok], "severity")[0]
+        t = validate_tokens(pack, [tok], "severity")[0]
         lv = str(level).strip().lower()
         if lv not in (*SEVERITIES, "off"):
             raise ValueError(f"severity {tok}={level}: level must be error, warning, info or off"
@@ -107,7 +113,7 @@ def resolve_options(pack: RulePack, options: dict[str, dict] | None) -> dict[str
     """Code → the rule's [options] merged with the overrides for that code (or prefix)."""
     out = {r.code: dict(r.options) for r in pack.rules}
     for tok, over in (options or {}).items():
-        t = _validate(pack, [tok], "options")[0]
+        t = validate_tokens(pack, [tok], "options")[0]
         if not isinstance(over, dict):
             raise ValueError(f"options for {tok}: expected a table of option = value")
         for r in pack.rules:
