@@ -158,3 +158,19 @@ def test_example_audit_folder_shows_a_progress_bar_on_a_terminal_only(tmp_path):
     assert "审查通报" in runs["terminal"].stderr and "5/5" in runs["terminal"].stderr
     assert runs["pipe"].stderr == ""
     assert runs["terminal"].stdout == runs["pipe"].stdout
+
+
+def test_readme_example_output_is_what_the_cli_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What a run looks like", 1)[1]
+    shown = section.split("```", 2)[1].strip("\n").splitlines()
+    p = subprocess.run([sys.executable, "-m", "rectify_rules", "check",
+                        "seeds/002_270ee20efe64f1c4.txt", "--select", "CNT003,REQ003",
+                        "--format", "rich"], capture_output=True, text=True, cwd=ROOT,
+                       env={**_env(), "COLUMNS": "100"}, timeout=120)
+    printed = p.stdout.splitlines()
+    assert p.returncode == 1
+    # the README shows the first and the third finding and the summary, verbatim and in order
+    it = iter(printed)
+    missing = [line for line in shown if line not in it]
+    assert missing == []
