@@ -217,3 +217,19 @@ def test_any_text_round_trips(text, encoding):
 def test_input_error_forms():
     assert str(InputError("a.txt", "文件为空")) == "a.txt: 文件为空"
     assert str(InputError("stdin: 读取失败")) == "stdin: 读取失败"
+
+
+def test_utf8_with_a_corrupt_block_is_not_read_as_gb18030():
+    # four bad bytes among two hundred valid Chinese characters: a damaged UTF-8 file, which
+    # GB18030 (it accepts most byte pairs) would silently turn into mojibake
+    text = "关于巡察整改进展情况的通报\n" + "正文内容" * 50 + "\n"
+    data = text.encode("utf-8")
+    cut = len("关于巡察整改进展情况的通报\n".encode("utf-8"))
+    decoded = decode(data[:cut] + b"\x80\xff\xfe\x80" + data[cut:])
+    assert decoded == "关于巡察整改进展情况的通报\n" + "\ufffd" * 4 + "正文内容" * 50 + "\n"
+
+
+@pytest.mark.parametrize("seed", sorted((Path(__file__).parents[1] / "seeds").glob("*.txt")))
+def test_gb18030_seeds_are_still_read_as_gb18030(seed):
+    text = seed.read_text(encoding="utf-8")
+    assert decode(text.encode("gb18030")) == text
