@@ -13,10 +13,11 @@ from ..model import Node, Notice, Span
 from ..text import SourceText, normalise
 from . import expr as X
 from .fastre import trie_pattern, with_prefilter
+from .nearmiss import NearMisses
 
 KEYS: dict[str, tuple[str, ...]] = {
     "pattern": ("pattern", "text", "mode", "exceptions", "replacement", "safe"),
-    "terms": ("term",),
+    "terms": ("term", "near_misses"),
     "sequence": ("tree", "check_first"),
 }
 _GROUP_REF = re.compile(r"\\g<([^>]*)>|\\(\d+)")
@@ -45,6 +46,7 @@ class TermsSpec:
     wrong_re: re.Pattern
     right_re: re.Pattern
     right_of: dict[str, str]
+    near: NearMisses | None = None   # slips nobody listed (near_misses = N characters)
 
 
 @frozen(eq=False)
@@ -124,7 +126,14 @@ def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:
     # tries: the longest wrong (right) form at each place, one character test per level
     wrong_re = re.compile(trie_pattern(right_of))
     right_re = re.compile(trie_pattern(normalise(t.right) for t in terms))
-    spec = TermsSpec(tuple(terms), wrong_re, right_re, right_of)
+    near = None
+    if "near_misses" in data:
+        n = data["near_misses"]
+        if isinstance(n, bool) or not isinstance(n, int) or n < 5:
+            raise c.error("near_misses", "must be a whole number of characters, at least 5 "
+                                         "(shorter forms have too many legitimate neighbours)")
+        near = NearMisses((normalise(t.right) for t in terms), n)
+    spec = TermsSpec(tuple(terms), wrong_re, right_re, right_of, near)
     return spec, frozenset({"wrong", "right"})
 
 
@@ -172,6 +181,7 @@ def _run_pattern(spec: PatternSpec, notice: Notice, src: SourceText, env: X.Env)
 def _run_terms(spec: TermsSpec, notice: Notice, src: SourceText) -> Iterator[Hit]:
     norm = src.norm
     rights = None  # where the right forms are: looked for only once a wrong form is seen
+    listed: list[tuple[int, int]] = []
     for m in spec.wrong_re.finditer(norm):
         s, e = m.span()
         span = Span(s, e)
@@ -179,8 +189,22 @@ def _run_terms(spec: TermsSpec, notice: Notice, src: SourceText) -> Iterator[Hit
             rights = [r.span() for r in spec.right_re.finditer(norm)]
         if any(a <= s and e <= b for a, b in rights) or _in_boilerplate(notice, span):
             continue
+        listed.append((s, e))
         right = spec.right_of[m.group(0)]
         yield Hit(span, {"wrong": src.original[s:e], "right": right}, (), Fix(right, span, True))
+    if spec.near is None:
+        return
+    for s, e, right in spec.near.scan(norm):
+        span = Span(s, e)
+        if rights is None:
+            rights = [r.span() for r in spec.right_re.finditer(norm)]
+        # a listed wrong form overlapping it was reported already; a right form around it
+        # (中国特色社会主义 inside the longer 习近平…思想) is no slip
+        if (any(a < e and s < b for a, b in listed) or any(a <= s and e <= b for a, b in rights)
+                or _in_boilerplate(notice, span)):
+            continue
+        # a guess, so the fix is not applied automatically
+        yield Hit(span, {"wrong": src.original[s:e], "right": right}, (), Fix(right, span, False))
 
 
 def _run_sequence(nodes: tuple[Node, ...], check_first: bool) -> Iterator[Hit]:
