@@ -9,7 +9,8 @@ from rectify_rules.checks import CheckContext
 from rectify_rules.checks.timeline import (add_months, deadlines_not_passed, durations_match_dates,
                                            feedback_after_inspection, fmt_date,
                                            inspection_dates_ordered, key_dates_have_year,
-                                           report_within_window, signed_after_feedback)
+                                           report_within_window, signed_after_feedback,
+                                           year_note)
 from rectify_rules.model import (DateFact, DeadlinePart, Duration, Figure, Inspection, Node,
                                  Notice, Progress, Signature, Span)
 from rectify_rules.text import SourceText
@@ -40,7 +41,8 @@ def test_add_months_clamps_to_the_month_end():
 def test_inspection_start_after_end():
     bad = Notice("x" * 9, inspection=Inspection(start=d(2021, 4, 30), end=d(2021, 3, 1, start=5)))
     [h] = run(inspection_dates_ordered, bad)
-    assert h.values == {"start": "2021年4月30日", "end": "2021年3月1日"} and h.span == Span(5, 6)
+    assert h.values == {"start": "2021年4月30日", "end": "2021年3月1日", "start_note": "",
+                        "end_note": ""} and h.span == Span(5, 6)
 
 
 def test_month_precision_is_not_reported_when_some_day_fits():
@@ -53,7 +55,8 @@ def test_feedback_not_after_the_inspection():
     insp = Inspection(start=d(2021, 3, 1), end=d(2021, 4, 30))
     assert run(feedback_after_inspection, Notice("x", inspection=insp, feedback=d(2021, 6, 10))) == []
     [h] = run(feedback_after_inspection, Notice("x", inspection=insp, feedback=d(2021, 4, 30)))
-    assert h.values == {"feedback": "2021年4月30日", "end": "2021年4月30日"}
+    assert h.values == {"feedback": "2021年4月30日", "end": "2021年4月30日", "feedback_note": "",
+                        "end_note": ""}
 
 
 def test_signature_and_publication_order():
@@ -64,7 +67,7 @@ def test_signature_and_publication_order():
     n = Notice("x", feedback=d(2021, 6, 10), signature=Signature(date=d(2021, 5, 20)))
     [h] = run(signed_after_feedback, n)
     assert h.values == {"what": "成文日期", "date": "2021年5月20日", "other": "反馈日期",
-                        "other_date": "2021年6月10日"}
+                        "other_date": "2021年6月10日", "date_note": "", "other_note": ""}
 
 
 def progress_with(*parts, as_of=None):
@@ -147,3 +150,110 @@ def test_seed_002_passed_deadline_part():
 def test_seed_timelines_are_in_order():
     for prefix in ("000", "001", "002", "003", "004"):
         assert seed(prefix, ["DAT001", "DAT002", "DAT003", "DAT006"]) == []
+
+
+# --- a range end written without a year, end to end ----------------------------------------
+HEAD = "中共青山县农业农村局党组关于巡察整改进展情况的通报\n\n"
+TAIL = "\n\n中共青山县农业农村局党组\n2021年9月30日\n"
+
+
+def notice_text(opening: str) -> str:
+    return HEAD + opening + TAIL
+
+
+def findings(text, codes=("DAT001", "DAT002")):
+    from rectify_rules.engine import check
+    return [(f.code, f.location.row, f.location.column, f.excerpt, f.message)
+            for f in check(text, select=list(codes))]
+
+
+def test_reversed_period_with_the_end_year_left_out_is_reported():
+    text = notice_text("根据市委统一部署，2021年4月15日至3月1日，市委第一巡察组对青山县农业农村局党组"
+                       "开展了常规巡察。2021年3月20日，市委第一巡察组反馈了巡察意见。")
+    # 3月1日 stays in 2021 (into 2022 the inspection would last ten and a half months), so the
+    # period is reversed; the feedback (3月20日) then comes after the end: no DAT002
+    assert findings(text) == [
+        ("DAT001", 3, 21, "3月1日",
+         "巡察开始日期2021年4月15日晚于结束日期2021年3月1日（“3月1日”未写年份，推定为2021年）")]
+    from rectify_rules import parse
+    end = parse(text).inspection.end
+    assert (end.value, end.year_inferred, end.year_from) == (dt.date(2021, 3, 1), True, "range")
+
+
+def test_genuine_cross_year_period_is_unchanged():
+    text = notice_text("根据县委统一部署，2018年11月26日——1月26日，县委第二巡察组对青山县农业农村局党组"
+                       "开展了常规巡察。2019年3月5日，县委第二巡察组反馈了巡察意见。")
+    assert findings(text) == []
+    from rectify_rules import parse
+    insp = parse(text).inspection
+    assert (insp.start.value, insp.end.value) == (dt.date(2018, 11, 26), dt.date(2019, 1, 26))
+    assert (insp.end.year_inferred, insp.end.year_from) == (True, "range")
+    # a feedback inside the period: DAT002 says the end's year was inferred
+    early = text.replace("2019年3月5日", "2019年1月20日")
+    assert findings(early) == [
+        ("DAT002", 3, 55, "2019年1月20日",
+         "反馈日期2019年1月20日不晚于巡察结束日期2019年1月26日（“1月26日”未写年份，推定为2019年），"
+         "反馈应在巡察结束之后")]
+
+
+def test_month_only_periods():
+    wraps = notice_text("根据市委统一部署，2020年11月至1月，市委第一巡察组对青山县农业农村局党组"
+                        "开展了常规巡察。2020年12月20日，市委第一巡察组反馈了巡察意见。")
+    # the end is January 2021 (two months); a feedback in December is inside the period
+    assert findings(wraps) == [
+        ("DAT002", 3, 48, "2020年12月20日",
+         "反馈日期2020年12月20日不晚于巡察结束日期2021年1月（“1月”未写年份，推定为2021年），"
+         "反馈应在巡察结束之后")]
+    # a feedback some time in January may be after the inspection's last day: not reported
+    assert findings(wraps.replace("2020年12月20日", "2021年1月20日")) == []
+    reversed_ = notice_text("根据市委统一部署，2021年5月至3月，市委第一巡察组对青山县农业农村局党组"
+                            "开展了常规巡察。2021年6月10日，市委第一巡察组反馈了巡察意见。")
+    assert findings(reversed_) == [
+        ("DAT001", 3, 18, "3月",
+         "巡察开始日期2021年5月晚于结束日期2021年3月（“3月”未写年份，推定为2021年）")]
+
+
+def test_written_years_get_no_note():
+    text = notice_text("根据县委统一部署，2021年4月30日至2021年3月1日，县委第二巡察组对青山县农业农村局党组"
+                       "开展了常规巡察。2021年6月10日，县委第二巡察组反馈了巡察意见。")
+    assert [m for *_, m in findings(text)] == ["巡察开始日期2021年4月30日晚于结束日期2021年3月1日"]
+
+
+def test_year_notes_in_other_date_findings():
+    inferred = dict(year_inferred=True, year_from="context")
+    assert year_note(d(2021, 3, 1)) == ""
+    assert year_note(d(2021, 3, 1, "3月\r\n1日", **inferred)) == "（“3月1日”未写年份，推定为2021年）"
+    # DAT003: the feedback's year was inferred
+    n = Notice("x" * 9, feedback=d(2021, 6, 10, "6月10日", **inferred),
+               signature=Signature(date=d(2021, 5, 20, start=5)))
+    [h] = run(signed_after_feedback, n)
+    assert (h.values["date_note"], h.values["other_note"]) == ("", "（“6月10日”未写年份，推定为2021年）")
+    # DAT004: a deadline whose year was carried by a list, judged at an inferred 截至 date
+    july = d(2021, 7, 31, "7月底", precision="month-end", before=True, year_inferred=True,
+             year_from="list")
+    dated = progress_with((july, 1), as_of=d(2021, 8, 31, "8月31日", **inferred))
+    [h] = run(deadlines_not_passed, Notice("x" * 10, progress=(dated,)), as_of=dt.date(2021, 9, 30))
+    assert (h.values["deadline_note"], h.values["as_of_note"]) == (
+        "（“7月底”未写年份，推定为2021年）", "，“8月31日”未写年份，推定为2021年")
+    # DAT007: the dates it quotes
+    insp = Inspection(start=d(2021, 3, 1), end=d(2021, 3, 30, "3月30日", year_inferred=True,
+                                                  year_from="range"))
+    bad = Duration("为期45天", Span(0, 5), days=45, subject="inspection")
+    [h] = run(durations_match_dates, Notice("x" * 5, inspection=insp, durations=(bad,)))
+    assert h.values["dates"] == "2021年3月1日至2021年3月30日（“3月30日”未写年份，推定为2021年）共30天"
+    # DAT008: an inferred feedback date
+    n = Notice("x", genre="report", feedback=d(2020, 4, 29, "4月29日", **inferred),
+               signature=Signature(date=d(2020, 7, 15)))
+    [h] = run(report_within_window, n, months=2)
+    assert (h.values["feedback_note"], h.values["date_note"]) == ("（“4月29日”未写年份，推定为2020年）", "")
+
+
+def test_dat004_message_with_an_inferred_deadline_year():
+    from rectify_rules.engine import check
+    text = ("中共青山县农业农村局党组关于巡察整改进展情况的通报\n\n"
+            "2021年6月10日，县委第二巡察组向青山县农业农村局党组反馈了巡察意见。截至目前，巡察反馈的5项"
+            "整改任务已完成3项，正在整改2项（其中2021年10月底前需完成1项，8月底前需完成1项）。"
+            "\n\n中共青山县农业农村局党组\n2021年9月30日\n")
+    [f] = check(text, select=["DAT004"])
+    assert f.message == ("进展中“8月底前需完成1项”：完成时限2021年8月底（“8月底”未写年份，推定为2021年）"
+                         "已过（参照日期2021年9月30日），仍列为未完成")

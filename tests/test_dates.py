@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Span
-from rectify_rules.parsing.dates import parse_date, scan_dates, with_year
+from rectify_rules.parsing.dates import MAX_WRAP_MONTHS, parse_date, scan_dates, with_year, wraps
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -118,6 +118,26 @@ RANGES = [
      D(2020, 11, 26), D(2021, 1, 5), "range"),
     ("二〇二一年三月一日至三月十五日", "二〇二一年三月一日", "三月十五日",
      D(2021, 3, 1), D(2021, 3, 15), "range"),
+    # the end's year left out across a year end: two months, so 2019
+    ("于2018年11月26日——1月26日开展巡察", "2018年11月26日", "1月26日",
+     D(2018, 11, 26), D(2019, 1, 26), "range"),
+    ("二〇二〇年十二月七日至一月八日", "二〇二〇年十二月七日", "一月八日",
+     D(2020, 12, 7), D(2021, 1, 8), "range"),
+    # reversed: into 2022 it would last ten and a half months, so it stays in 2021
+    ("2021年4月15日至3月1日,市委第一巡察组对", "2021年4月15日", "3月1日",
+     D(2021, 4, 15), D(2021, 3, 1), "range"),
+    # month-only ranges: November to January wraps, May to March does not
+    ("2020年11月至1月,市委第一巡察组对", "2020年11月", "1月",
+     D(2020, 11, 1), D(2021, 1, 1), "range"),
+    ("2021年5月至3月,市委第一巡察组对", "2021年5月", "3月",
+     D(2021, 5, 1), D(2021, 3, 1), "range"),
+    # the bound: July to January is six months (wraps), June to January seven (does not)
+    ("2021年7月至1月", "2021年7月", "1月", D(2021, 7, 1), D(2022, 1, 1), "range"),
+    ("2021年7月31日至1月31日", "2021年7月31日", "1月31日",
+     D(2021, 7, 31), D(2022, 1, 31), "range"),
+    ("2021年6月30日至1月5日", "2021年6月30日", "1月5日",
+     D(2021, 6, 30), D(2021, 1, 5), "range"),
+    ("2021年6月底至1月底", "2021年6月底", "1月底", D(2021, 6, 30), D(2021, 1, 31), "range"),
 ]
 
 
@@ -130,7 +150,8 @@ def test_range(text, a, b, va, vb, end_from):
     assert (r.start.value, r.end.value) == (va, vb)
     assert r.end.year_from == end_from
     assert r.end.year_inferred is (end_from is not None)
-    assert src.original[r.span.start:r.span.end] == text[text.index(a):text.index(b) + len(b)]
+    at = text.index(a)  # the end's text may occur inside the start's ("1月26日" in "11月26日")
+    assert src.original[r.span.start:r.span.end] == text[at:text.index(b, at + len(a)) + len(b)]
     assert ds.dates == (r.start, r.end)
 
 
@@ -152,6 +173,32 @@ def test_range_start_without_year_takes_year_from_end():
     r = scan("11月26日至2019年1月26日")[1].ranges[0]
     assert (r.start.value, r.start.year_from) == (D(2018, 11, 26), "range")
     assert r.end.year_from is None
+
+
+def test_range_start_without_year_does_not_reach_back_an_implausible_year():
+    # back into 2020 it would last ten and a half months: the start keeps the end's year
+    r = scan("4月15日至2021年3月1日")[1].ranges[0]
+    assert (r.start.value, r.start.year_inferred, r.start.year_from) == (D(2021, 4, 15), True, "range")
+    assert (r.end.value, r.end.year_inferred, r.end.year_from) == (D(2021, 3, 1), False, None)
+
+
+def test_range_without_any_year_wraps_only_when_plausible():
+    _, ds = scan("2020年6月3日召开会议。11月26日至1月5日开展巡察;4月15日至3月1日开展巡察")
+    first, second = ds.ranges
+    assert [(d.value, d.year_from) for d in (first.start, first.end)] == [
+        (D(2020, 11, 26), "context"), (D(2021, 1, 5), "range")]
+    assert [(d.value, d.year_from) for d in (second.start, second.end)] == [
+        (D(2020, 4, 15), "context"), (D(2020, 3, 1), "range")]
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (11, 1, True), (12, 1, True), (7, 1, True), (12, 5, True), (12, 6, True),  # <= six months
+    (6, 1, False), (12, 7, False), (4, 3, False),                 # seven or more: reversed
+    (3, 3, False), (3, 4, False), (1, 12, False),                 # the end's month is not earlier
+])
+def test_wraps_bound(start, end, expected):
+    assert MAX_WRAP_MONTHS == 6
+    assert wraps(start, end) is expected
 
 
 def test_year_once_range_with_crlf_and_ideographic_space():

@@ -4,12 +4,18 @@ A date stated as a month ("2022年8月") or part of a month ("5月底", "下旬"
 :class:`~rectify_rules.model.DateFact` keeps the earliest (``value``) and the latest
 (``latest``). The order checks report only what is wrong whichever day was meant: "A after B"
 is reported when A's earliest day is after B's latest.
+
+A date whose year the notice did not write is shown with the year the parser chose, and the
+message says so right after it (:func:`year_note`: "2021年3月1日（“3月1日”未写年份，推定为
+2021年）"): a reader must be able to tell a wrong date from a wrongly guessed year. Each such
+date has a ``<name>_note`` value beside its ``<name>`` value, empty when the year is written.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from collections.abc import Iterator
 
 from ..model import DateFact, Notice
@@ -29,6 +35,23 @@ def fmt_date(d: DateFact | _dt.date) -> str:
     if d.precision == "day":
         return f"{v.year}年{v.month}月{v.day}日"
     return f"{v.year}年{v.month}月{_PART.get(d.precision, '')}"
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _inferred(d: DateFact) -> str:
+    return f"“{_BLANKS.sub('', d.text)}”未写年份，推定为{d.value.year}年"
+
+
+def year_note(d: DateFact | None) -> str:
+    """"（“3月1日”未写年份，推定为2021年）" after a date whose year was inferred, else ""."""
+    return f"（{_inferred(d)}）" if d is not None and d.year_inferred else ""
+
+
+def shown(d: DateFact) -> str:
+    """:func:`fmt_date` followed by its :func:`year_note`."""
+    return fmt_date(d) + year_note(d)
 
 
 def add_months(d: _dt.date, months: int) -> _dt.date:
@@ -51,50 +74,57 @@ def _not_after(a: DateFact, b: DateFact) -> bool:
 # -- DAT001 / DAT002 / DAT003 -------------------------------------------------------------
 
 @register("inspection-dates-ordered")
-@provides("start", "end")
+@provides("start", "end", "start_note", "end_note")
 def inspection_dates_ordered(ctx: CheckContext) -> Iterator[Hit]:
     """DAT001: the inspection starts after it ends."""
     insp = ctx.notice.inspection
     if insp.start and insp.end and _after(insp.start, insp.end):
-        yield Hit(insp.end.span, {"start": fmt_date(insp.start), "end": fmt_date(insp.end)},
+        yield Hit(insp.end.span, {"start": fmt_date(insp.start), "end": fmt_date(insp.end),
+                                  "start_note": year_note(insp.start),
+                                  "end_note": year_note(insp.end)},
                   related=((insp.start.span, "巡察开始日期"),))
 
 
 @register("feedback-after-inspection")
-@provides("feedback", "end")
+@provides("feedback", "end", "feedback_note", "end_note")
 def feedback_after_inspection(ctx: CheckContext) -> Iterator[Hit]:
     """DAT002: the feedback is dated on or before the inspection's last day."""
     n = ctx.notice
     end = n.inspection.end
     if n.feedback and end and _not_after(n.feedback, end):
-        yield Hit(n.feedback.span, {"feedback": fmt_date(n.feedback), "end": fmt_date(end)},
+        yield Hit(n.feedback.span, {"feedback": fmt_date(n.feedback), "end": fmt_date(end),
+                                    "feedback_note": year_note(n.feedback),
+                                    "end_note": year_note(end)},
                   related=((end.span, "巡察结束日期"),))
 
 
+def _order_values(what: str, date: DateFact, other: str, other_date: DateFact) -> dict:
+    return {"what": what, "date": fmt_date(date), "other": other,
+            "other_date": fmt_date(other_date), "date_note": year_note(date),
+            "other_note": year_note(other_date)}
+
+
 @register("signed-after-feedback")
-@provides("what", "date", "other", "other_date")
+@provides("what", "date", "other", "other_date", "date_note", "other_note")
 def signed_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
     """DAT003: signature or publication before the feedback; publication before signature."""
     n = ctx.notice
     signed, published, fb = n.signature.date, n.published, n.feedback
     if fb and signed and _after(fb, signed):
-        yield Hit(signed.span, {"what": "成文日期", "date": fmt_date(signed),
-                                "other": "反馈日期", "other_date": fmt_date(fb)},
+        yield Hit(signed.span, _order_values("成文日期", signed, "反馈日期", fb),
                   related=((fb.span, "反馈日期"),))
     if fb and published and _after(fb, published):
-        yield Hit(published.span, {"what": "发布日期", "date": fmt_date(published),
-                                   "other": "反馈日期", "other_date": fmt_date(fb)},
+        yield Hit(published.span, _order_values("发布日期", published, "反馈日期", fb),
                   related=((fb.span, "反馈日期"),))
     if signed and published and _after(signed, published):
-        yield Hit(published.span, {"what": "发布日期", "date": fmt_date(published),
-                                   "other": "成文日期", "other_date": fmt_date(signed)},
+        yield Hit(published.span, _order_values("发布日期", published, "成文日期", signed),
                   related=((signed.span, "成文日期"),))
 
 
 # -- DAT004 ------------------------------------------------------------------------------
 
 @register("deadlines-not-passed")
-@provides("what", "deadline", "as_of")
+@provides("what", "deadline", "as_of", "deadline_note", "as_of_note")
 def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
     """DAT004: a deadline before the reference date for work still reported unfinished.
 
@@ -103,19 +133,25 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
     """
     as_of = ctx.as_of
     for p in ctx.notice.progress:
-        ref = min(as_of, p.as_of.latest) if p.as_of else as_of
+        own = p.as_of is not None and p.as_of.latest < as_of
+        ref = p.as_of.latest if own else as_of
         for part in p.breakdown:
             if part.deadline.latest < ref:
                 yield Hit(part.deadline.span, {
                     "what": f"进展中“{ctx.src.slice(part.span)}”",
-                    "deadline": fmt_date(part.deadline), "as_of": fmt_date(ref)},
+                    "deadline": fmt_date(part.deadline), "as_of": fmt_date(ref),
+                    "deadline_note": year_note(part.deadline),
+                    # inside the message's brackets already: "（参照日期…，“…”未写年份…）"
+                    "as_of_note": f"，{_inferred(p.as_of)}" if own and p.as_of.year_inferred
+                    else ""},
                     related=((p.span, "进展情况"),))
     for leaf in ctx.notice.leaves():
         dl = leaf.deadline
         if leaf.status == "ongoing" and dl is not None and dl.latest < as_of:
             title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"
             yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": fmt_date(dl),
-                                "as_of": fmt_date(as_of)},
+                                "as_of": fmt_date(as_of), "deadline_note": year_note(dl),
+                                "as_of_note": ""},
                       related=(((leaf.status_span or leaf.title_span), "标注为正在整改"),))
 
 
@@ -190,11 +226,11 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
             tol = _DAY_TOLERANCE if dur.subject == "inspection" else _MONTH_TOLERANCE
             if abs(actual - dur.days) <= tol or abs(actual - 1 - dur.days) <= tol:
                 continue
-            dates = f"{fmt_date(start)}至{fmt_date(end)}共{actual}天"
+            dates = f"{shown(start)}至{shown(end)}共{actual}天"
         elif dur.months is not None:
             if abs((b - add_months(a, dur.months)).days) <= _MONTH_TOLERANCE:
                 continue
-            dates = f"{fmt_date(start)}至{fmt_date(end)}约{round((b - a).days / 30.44, 1)}个月"
+            dates = f"{shown(start)}至{shown(end)}约{round((b - a).days / 30.44, 1)}个月"
         else:
             continue
         yield Hit(dur.span, {"text": dur.text, "what": what, "dates": dates},
@@ -204,7 +240,7 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
 # -- DAT008 ------------------------------------------------------------------------------
 
 @register("report-within-window")
-@provides("feedback", "date", "months", "due", "late")
+@provides("feedback", "date", "months", "due", "late", "feedback_note", "date_note")
 def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
     """DAT008: a 整改报告 dated later than ``options.months`` after the feedback."""
     n = ctx.notice
@@ -216,5 +252,7 @@ def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
     if reported.value > due:
         yield Hit(reported.span, {"feedback": fmt_date(n.feedback), "date": fmt_date(reported),
                                   "months": months, "due": fmt_date(due),
-                                  "late": (reported.value - due).days},
+                                  "late": (reported.value - due).days,
+                                  "feedback_note": year_note(n.feedback),
+                                  "date_note": year_note(reported)},
                   related=((n.feedback.span, "反馈日期"),))

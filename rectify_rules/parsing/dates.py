@@ -7,8 +7,13 @@ normalised view, ranges are joined afterwards, then each date gets a year.
 Year inference for a date written without a year — simple enough to explain in a finding:
 
 1. the end of a range takes the year of its start ("2021年8月31日至9月13日"), one year later
-   when its month comes before the start's ("2020年11月26日至1月5日"); a range start without a
-   year takes the year of an end that has one: ``year_from = "range"``;
+   when its month comes before the start's and the range then lasts at most
+   :data:`MAX_WRAP_MONTHS` (six) months ("2020年11月26日至1月5日", "2018年11月26日——1月26日");
+   a range start without a year takes the year of an end that has one, one year earlier on
+   the same condition ("11月26日至2019年1月26日"): ``year_from = "range"``. A range that
+   would last longer by crossing the year end keeps one year and reads as reversed
+   ("2021年4月15日至3月1日" ends 2021-03-01, not 2022-03-01): an inspection of ten and a
+   half months is far less likely than swapped dates, and DAT001 then reports the reversal;
 2. otherwise the year of the nearest earlier date that writes its year: ``"list"`` when no
    sentence end (。；！？) lies between them ("其中2021年5月底前…1项,7月底前…2项"),
    ``"context"`` when one does. A date that is not a deadline skips deadlines ("…前") when
@@ -37,13 +42,20 @@ from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_RE, DAY_END_RE,
                             RECURRING_BEFORE_RE, SEP_RE, TIME_TAIL_RE, Parts, read_day,
                             read_parts)
 
-__all__ = ["DateScan", "scan_dates", "parse_date", "with_year"]
+__all__ = ["MAX_WRAP_MONTHS", "DateScan", "scan_dates", "parse_date", "with_year", "wraps"]
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 _PRECISION = {None: "month", "份": "month", "底": "month-end", "末": "month-end",
               "初": "early", "上旬": "early", "中旬": "mid", "下旬": "late"}
 _FIRST_DAY = {"month": 1, "early": 1, "mid": 11, "late": 21}
 _MIN_YEAR, _MAX_YEAR = 1900, 2099
+#: the longest range, in calendar months counted by month numbers (7月 → 1月 is six), that a
+#: range end written without a year may make by running into the next year. What notices
+#: write as one range is an inspection round (巡视 about two months, 巡察 one to three), a
+#: centralised rectification (两个月, 巡视工作条例 2015 第27条) or a rectification deadline
+#: (commonly three to six months): six months covers all of them with room to spare, while a
+#: reversed period ("4月15日至3月1日" would be ten and a half months) stays reversed.
+MAX_WRAP_MONTHS = 6
 
 
 @frozen
@@ -132,6 +144,13 @@ def _pair(norm: str, raws: list[_Raw]) -> list[tuple[_Raw, _Raw | None]]:
     return items
 
 
+def wraps(start_month: int, end_month: int) -> bool:
+    """Does a range from *start_month* to *end_month*, the end's year not written, run into
+    the next year? Only when the end's month comes first and the crossing keeps the range
+    within :data:`MAX_WRAP_MONTHS` ("11月…至1月" yes; "4月…至3月" no: it stays reversed)."""
+    return end_month < start_month and end_month + 12 - start_month <= MAX_WRAP_MONTHS
+
+
 class _Years:
     """Chooses the year of a date written without one (rules 2–4 of the module doc)."""
 
@@ -213,14 +232,14 @@ def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
         if sp.year is not None:
             start_year, start_how = sp.year, None
         elif ep.year is not None:
-            start_year, start_how = ep.year - (sp.month > end_month), "range"
+            start_year, start_how = ep.year - wraps(sp.month, end_month), "range"
         else:
             start_year, start_how = years.infer(first.start, False)
         start = keep(_make(src, first, start_year, sp.month, start_how), sp.year is not None)
         if ep.year is not None:
             end_year, end_how = ep.year, None
         else:
-            end_year, end_how = start_year + (end_month < sp.month), "range"
+            end_year, end_how = start_year + wraps(sp.month, end_month), "range"
         end = keep(_make(src, second, end_year, end_month, end_how), ep.year is not None)
         if start is not None and end is not None:
             ranges.append(DateRange(start, end, start.span.cover(end.span)))
