@@ -240,9 +240,10 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
 # -- DAT008 ------------------------------------------------------------------------------
 
 @register("report-within-window")
-@provides("feedback", "date", "months", "due", "late", "feedback_note", "date_note")
+@provides("feedback", "date", "months", "due", "late", "feedback_note", "date_note", "document")
 def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
-    """DAT008: a 整改报告 dated later than ``options.months`` after the feedback."""
+    """DAT008: a 整改报告 or a public notice dated later than ``options.months`` after the
+    feedback (the signature date, else the publication date)."""
     n = ctx.notice
     reported = n.signature.date or n.published
     months = int(ctx.options.get("months", 2))
@@ -254,5 +255,6 @@ def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
                                   "months": months, "due": fmt_date(due),
                                   "late": (reported.value - due).days,
                                   "feedback_note": year_note(n.feedback),
-                                  "date_note": year_note(reported)},
+                                  "date_note": year_note(reported),
+                                  "document": "整改报告" if n.genre == "report" else "通报"},
                   related=((n.feedback.span, "反馈日期"),))
