@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rectify_rules.checks import CheckContext
 from rectify_rules.checks.counts import (breakdowns_add_up, counts_match_outline, figures_agree,
-                                         percentages_match, status_markers_match_progress)
+                                         percentages_match, progress_adds_up,
+                                         status_markers_match_progress)
 from rectify_rules.model import (Breakdown, Count, DateFact, Figure, Node, Notice, Part,
                                  Percentage, Progress, Span)
 from rectify_rules.text import SourceText
@@ -206,3 +207,104 @@ def test_seed_003_breakdown_and_counts():
 def test_seeds_000_and_001_counts_agree_with_outlines():
     assert seed_findings("000", ["CNT001"]) == []
     assert seed_findings("001", ["CNT001"]) == []
+
+
+# -- CNT002 --------------------------------------------------------------------------------
+
+_HEAD2 = ("中共青山县农业农村局党组关于巡察整改进展情况的通报\n\n"
+          "2021年6月10日，县委第二巡察组向青山县农业农村局党组反馈了巡察意见，")
+
+
+def cnt002(text: str):
+    """(values, excerpt of the hit span, related notes) of each CNT002 hit on the parsed text."""
+    from rectify_rules.parsing import parse_source
+    notice, src = parse_source(text)
+    c = CheckContext(notice, src, dt.date(2021, 6, 30))
+    return [(h.values, text[h.span.start:h.span.end], [note for _, note in h.related])
+            for h in progress_adds_up(c)]
+
+
+def test_cnt002_total_of_the_statement():
+    t = _HEAD2 + "截至目前，巡察反馈的3项整改任务已完成2项，正在整改2项。"
+    [(values, excerpt, related)] = cnt002(t)
+    assert excerpt == "3项"
+    assert (values["equation"], values["sum"], values["total_from"]) == ("2+2≠3", "4", "statement")
+    assert related == ["已完成整改数", "正在整改数"]
+    assert cnt002(_HEAD2 + "截至目前，巡察反馈的3项整改任务已完成2项，正在整改1项。") == []
+
+
+def test_cnt002_declared_total_when_the_statement_has_none():
+    t = _HEAD2 + "共反馈3个方面11个问题。截至目前，已整改7个问题，3个问题纳入持续整改。"
+    [(values, excerpt, related)] = cnt002(t)
+    assert excerpt == "7个"  # the completed figure: the statement has no total to point at
+    assert values["equation"] == "7+3≠11" and values["total_from"] == "declared"
+    assert values["source"] == "前文所称反馈问题总数"
+    assert related == ["正在整改数", "所称总数11"]
+    ok = _HEAD2 + "共反馈3个方面11个问题。截至目前，已整改8个问题，3个问题纳入持续整改。"
+    assert cnt002(ok) == []
+
+
+def test_cnt002_declared_tasks_and_other_states():
+    t = (_HEAD2 + "梳理形成25项整改任务。截至目前，已完成整改任务17项，基本完成2项，"
+         "正在整改5项。")
+    [(values, _, _)] = cnt002(t)
+    assert values["equation"] == "17+5+2≠25" and values["source"] == "前文所称整改任务总数"
+    assert values["others"] == "、基本完成等其他状态2项"
+
+
+def test_cnt002_declared_total_only_when_unambiguous():
+    status = "截至目前，已完成整改7项，正在整改3项。"
+    # two different declared problem totals: which one?
+    two = _HEAD2 + "共反馈11个问题。后又补充反馈12个问题。" + status
+    # problems and tasks declared, the statement names neither
+    both = _HEAD2 + "共反馈11个问题，梳理形成25项整改任务。" + status
+    # the statement counts case leads, not the feedback problems
+    leads = _HEAD2 + "共反馈11个问题。截至目前，巡察移交的问题线索中，已办结7件，正在办理3件。"
+    # a statement inside a problem is about that problem's measures
+    inside = (_HEAD2 + "共反馈2个方面11个问题。\n\n一、学习教育方面\n\n1.理论学习不够深入。整改情况："
+              "已完成整改2项，正在整改1项。\n\n二、作风建设方面\n\n1.财务报销不规范。\n")
+    for t in (two, both, leads, inside):
+        assert cnt002(t) == [], t
+    # the same declared value stated twice is one total
+    twice = _HEAD2 + "共反馈11个问题。对巡察反馈的11个问题逐一制定措施。" + status
+    [(values, _, _)] = cnt002(twice)
+    assert values["equation"] == "7+3≠11"
+
+
+def test_cnt002_seed_000_with_a_wrong_completed_figure():
+    from rectify_rules.engine import check
+    path = next(SEEDS.glob("000_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    assert check(text, select=["CNT002"]) == []
+    edited = text.replace("已整改8个问题", "已整改7个问题", 1)
+    [f] = check(edited, select=["CNT002"])
+    assert (f.location.row, f.excerpt) == (7, "7个")
+    assert f.message == ("进展称已完成7个、正在整改3个，合计10个，"
+                         "与前文所称反馈问题总数11个不符（7+3≠11）")
+
+
+def test_zhichu_count_is_a_stated_total_and_is_compared_with_the_outline():
+    """"指出了…11个问题": REQ006 is satisfied, CNT001 compares it (3 listed, not 4)."""
+    from rectify_rules.engine import check
+    t = ("中共青山县农业农村局党组关于巡察整改进展情况的通报\n\n"
+         "2021年6月10日，县委第二巡察组向青山县农业农村局党组反馈了巡察意见，指出了2个方面4个问题。"
+         "\n\n一、学习教育方面\n\n1.理论学习不够深入。\n\n2.制度执行不严格。"
+         "\n\n二、作风建设方面\n\n1.财务报销不规范。\n")
+    got = [(f.code, f.excerpt) for f in check(t, select=["REQ006", "CNT001"], genre="notice")]
+    assert got == [("CNT001", "4个问题")]
+
+
+# -- CNT006 without a stated total ---------------------------------------------------------
+
+def test_cnt006_rate_over_completed_plus_ongoing():
+    from rectify_rules.engine import check
+    t = _HEAD2 + "截至目前，已完成整改4项，正在整改1项，完成率为90%。"
+    [f] = check(t, select=["CNT006"])
+    assert f.excerpt == "90%"
+    assert f.message == "所写90%与4/5（约80%）不符（未写总数，按已完成4项+正在整改1项计）"
+    for ok in ("完成率为80%", "完成率达80%", "完成率达79.5%"):
+        assert check(_HEAD2 + f"截至目前，已完成整改4项，正在整改1项，{ok}。",
+                     select=["CNT006"]) == [], ok
+    # a floor above the actual value is still wrong
+    [f] = check(_HEAD2 + "截至目前，已完成整改4项，正在整改1项，完成率达99%。", select=["CNT006"])
+    assert f.values["actual"] == "80" and "下限" in f.message

@@ -164,3 +164,63 @@ def test_never_raises_and_spans_inside(text):
         assert 0 <= s.start <= s.end <= n
     for c in counts.declared:
         assert text[c.span.start:c.span.end] == c.text
+
+
+# ----------------------------------------------------------------------------- 指出 / 发现 …
+
+def test_zhichu_after_the_feedback_clause():
+    t = "2021年6月10日，县委第二巡察组向青山县农业农村局党组反馈了巡察意见，指出了3个方面11个问题。"
+    assert declared(t) == [("aspects", 3, "3个方面", at(t, "3个方面")),
+                           ("problems", 11, "11个问题", at(t, "11个问题"))]
+
+
+def test_gong_zhichu_and_noun_first_with_continuation():
+    t = "2021年1月27日,县委第二巡察组向我局反馈巡察意见,共指出3个方面11个问题。"
+    assert declared(t) == [("aspects", 3, "3个方面", at(t, "3个方面")),
+                           ("problems", 11, "11个问题", at(t, "11个问题"))]
+    t = "县委巡察组于2021年1月27日反馈意见,指出问题11个,涉及3个方面。"
+    assert declared(t) == [("problems", 11, "问题11个", at(t, "问题11个")),
+                           ("aspects", 3, "3个方面", at(t, "3个方面"))]
+
+
+def test_inspection_group_as_subject_with_chinese_numerals():
+    t = "巡察组指出三个方面五个问题,提出了整改意见。"
+    assert declared(t) == [("aspects", 3, "三个方面", at(t, "三个方面")),
+                           ("problems", 5, "五个问题", at(t, "五个问题"))]
+
+
+def test_verb_opening_the_sentence_after_the_feedback_sentence():
+    t = "2021年6月10日,县委第二巡察组向我局反馈了巡察意见。共指出问题11个,涉及3个方面。"
+    assert declared(t) == [("problems", 11, "问题11个", at(t, "问题11个")),
+                           ("aspects", 3, "3个方面", at(t, "3个方面"))]
+    # the previous sentence is not about the feedback: nothing
+    assert declared("全局召开了专题会议。共指出问题11个,涉及3个方面。") == []
+
+
+def test_shuli_of_the_feedback_with_measures():
+    t = "根据县委第二巡察组反馈意见,共梳理出3个方面11个问题,制定整改措施42条。"
+    assert declared(t) == [("aspects", 3, "3个方面", at(t, "3个方面")),
+                           ("problems", 11, "11个问题", at(t, "11个问题")),
+                           ("measures", 42, "整改措施42条", at(t, "整改措施42条"))]
+
+
+@pytest.mark.parametrize("text", [
+    # an own check after the feedback: what it finds is not the feedback
+    "针对巡察反馈的问题,开展专项检查,共发现问题12个,已整改12个。",
+    "对照巡察组指出的问题,举一反三,查摆问题5个。",
+    "巡察反馈后,局党组开展自查发现问题3个。",
+    # no count at all
+    "县委第二巡察组反馈了巡察意见,指出贯彻执行中央八项规定精神不严格等问题。",
+    # aspects of work, not of problems (next steps)
+    "下一步,针对巡察指出的问题重点抓好3个方面的工作。",
+    "下一步,我们将巩固巡察整改成果,重点梳理3个方面的工作。",
+    "县委第二巡察组反馈意见后,我局提出3个方面的整改建议。",
+    # after a verb, aspects of something else than problems
+    "围绕巡察反馈意见,梳理出5个方面的制度漏洞。",
+    # case leads handed over are not feedback problems
+    "巡察组移交2条问题线索,已全部办结。",
+    # a problem verb in a sentence that does not mention the inspection
+    "在日常工作中发现问题3个,均已整改。",
+])
+def test_problem_verbs_not_about_the_feedback(text):
+    assert declared(text) == []

@@ -174,3 +174,25 @@ def test_status_figures_are_not_read_as_a_rate_and_its_base():
     assert rates(t) == [(75.0, None, None)]
     t = "共反馈12个问题，已完成整改9个，正在整改3个，整改完成率75%。"
     assert rates(t) == [(75.0, (9, at(t, "9个")), (12, at(t, "12个")))]
+
+
+def test_rate_without_a_total_is_over_completed_plus_ongoing():
+    t = "截至目前，已完成整改4项，正在整改1项，完成率为90%。"
+    base = Span(t.index("4项"), t.index("1项") + 2)  # "4项，正在整改1项": both figures
+    assert rates(t) == [(90.0, (4, at(t, "4项")), (5, base))]
+    # full-width digits: the same numbers, read from the normalised text
+    t = "截至２０２１年９月１日，已整改１６个问题，４个问题正在整改，整改完成率达８０%。"
+    assert rates(t) == [(80.0, (16, at(t, "１６个")),
+                         (20, Span(t.index("１６个"), t.index("４个") + 2)))]
+
+
+def test_rate_without_a_total_only_when_unambiguous():
+    # another state: is 基本完成 completed or not?
+    t1 = "截至目前，已完成整改4项，基本完成1项，正在整改1项，完成率为90%。"
+    # the units differ
+    t2 = "截至目前，已完成整改4项，正在整改1个，完成率为90%。"
+    # the rate is of the measures, not of the counted problems
+    t3 = "截至目前，已完成整改4项，正在整改1项，整改措施完成率为95%。"
+    # no ongoing figure: the base is not stated
+    t4 = "截至目前，已完成整改4项，完成率为90%。"
+    assert [rates(t)[0][1:] for t in (t1, t2, t3, t4)] == [(None, None)] * 4

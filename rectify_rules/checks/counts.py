@@ -1,9 +1,11 @@
 """Named checks of the CNT rules: declared counts, progress figures, breakdowns, percentages.
 
 What an expression cannot say: matching a declared count to the level of the problem tree it
-describes (CNT001), comparing claims of the same quantity across statements (CNT003), sums of
-"其中" breakdowns (CNT004), per-problem status markers against a progress claim (CNT005) and
-percentages with rounding and floor tolerance (CNT006). CNT002 is a declarative ``assert``.
+describes (CNT001), completed + ongoing + other against the statement's own total or, when the
+statement gives none, the unambiguous declared total (CNT002), comparing claims of the same
+quantity across statements (CNT003), sums of "其中" breakdowns (CNT004), per-problem status
+markers against a progress claim (CNT005) and percentages with rounding and floor tolerance
+(CNT006).
 """
 
 from __future__ import annotations
@@ -106,6 +108,88 @@ def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
         verb, unit = _UNITS[count.quantity]
         yield Hit(count.span, {"declared": count.value, "listed": listed[0], "unit": unit,
                                "verb": verb, "quantity": count.quantity})
+
+
+# -- CNT002 ------------------------------------------------------------------------------
+
+#: what a progress statement may count, by the noun it uses: the declared quantity of its total
+_TOTAL_NOUNS = (("problems", "问题"), ("tasks", "任务"))
+#: a statement that counts these is not about the feedback total ("已办结问题线索2件")
+_NOT_TOTAL_NOUNS = ("措施", "项目", "资金", "线索", "信访", "案件")
+_TOTAL_SOURCES = {"problems": "前文所称反馈问题总数", "tasks": "前文所称整改任务总数"}
+
+
+def _inside_problems(notice, p: Progress) -> bool:
+    return any(n.span.start <= p.span.start < n.span.end for n in notice.problems)
+
+
+def _declared_total(ctx: CheckContext, p: Progress) -> tuple[str, tuple[Count, ...]] | None:
+    """(quantity, its declared counts) that a statement without a total is about, or None.
+
+    Only outside the problem list (a statement inside a problem is about that problem's
+    measures), only when the statement's nouns do not name another quantity, only when one
+    quantity fits (by noun, else by being the only one declared), and only when every
+    declared value of it is the same."""
+    notice = ctx.notice
+    if _inside_problems(notice, p):
+        return None
+    text = ctx.src.norm[p.span.start:p.span.end]
+    if any(word in text for word in _NOT_TOTAL_NOUNS):
+        return None
+    declared = {q: tuple(c for c in notice.declared if c.quantity == q) for q, _ in _TOTAL_NOUNS}
+    declared = {q: cs for q, cs in declared.items() if cs}
+    named = {q for q, word in _TOTAL_NOUNS if word in text}
+    fits = [q for q in declared if q in named] if named else list(declared)
+    if len(fits) != 1:
+        return None
+    counts = declared[fits[0]]
+    if len({c.value for c in counts}) != 1:
+        return None
+    return fits[0], counts
+
+
+def _unit_of(ctx: CheckContext, fig: Figure) -> str:
+    unit = ctx.src.norm[fig.span.end - 1:fig.span.end]
+    return unit if unit in "个项条件" else "项"
+
+
+@register("progress-adds-up")
+@provides("total", "completed", "ongoing", "other", "sum", "equation", "source", "unit",
+          "others", "total_from")
+def progress_adds_up(ctx: CheckContext) -> Iterator[Hit]:
+    """CNT002: completed + ongoing (+ other states) against the total.
+
+    The total is the one the statement gives; without one, the declared total of the feedback
+    (see :func:`_declared_total`). The message and ``total_from`` say which."""
+    for p in ctx.notice.progress:
+        if p.completed is None or p.ongoing is None:
+            continue
+        parts = [p.completed.value, p.ongoing.value, *(f.value for f in p.other)]
+        got = sum(parts)
+        if p.total is not None:
+            total, source, total_from = p.total.value, "本句所称总数", "statement"
+            span = p.total.span
+            related = ((p.completed.span, "已完成整改数"), (p.ongoing.span, "正在整改数"))
+        else:
+            found = _declared_total(ctx, p)
+            if found is None:
+                continue
+            quantity, counts = found
+            total, source, total_from = counts[0].value, _TOTAL_SOURCES[quantity], "declared"
+            span = p.completed.span
+            related = ((p.ongoing.span, "正在整改数"),
+                       *((c.span, f"所称总数{c.value}") for c in counts))
+        if got == total:
+            continue
+        unit = _unit_of(ctx, p.completed)
+        other = sum(f.value for f in p.other)
+        others = f"、基本完成等其他状态{fmt_num(other)}{unit}" if p.other else ""
+        equation = "+".join(fmt_num(v) for v in parts) + f"≠{fmt_num(total)}"
+        yield Hit(span, {"total": fmt_num(total), "completed": fmt_num(p.completed.value),
+                         "ongoing": fmt_num(p.ongoing.value), "other": fmt_num(other),
+                         "sum": fmt_num(got), "equation": equation, "source": source,
+                         "unit": unit, "others": others, "total_from": total_from},
+                  related=related)
 
 
 # -- CNT003 ------------------------------------------------------------------------------
@@ -225,13 +309,25 @@ def _decimals(text: str, value: float) -> int:
     return 0
 
 
+def _basis(ctx: CheckContext, pct) -> str:
+    """How the denominator was made when the progress statement of the rate states no total."""
+    for p in ctx.notice.progress:
+        if (p.rate is not None and p.rate.span.start == pct.span.start and p.total is None
+                and p.completed is not None and p.ongoing is not None):
+            unit = _unit_of(ctx, p.completed)
+            return (f"（未写总数，按已完成{fmt_num(p.completed.value)}{unit}"
+                    f"+正在整改{fmt_num(p.ongoing.value)}{unit}计）")
+    return ""
+
+
 @register("percentages-match")
-@provides("text", "numerator", "denominator", "actual", "value", "relation")
+@provides("text", "numerator", "denominator", "actual", "value", "relation", "basis")
 def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
     """CNT006: numerator / denominator vs the written percentage.
 
     Tolerates rounding to the decimals written (±0.5 of the last digit) and, for a floor
-    ("达/超过/以上"), any actual value at or above the one written.
+    ("达/超过/以上"), any actual value at or above the one written. ``basis`` says how the
+    denominator was made when the statement gives no total (completed + ongoing).
     """
     for pct in ctx.notice.percentages:
         if pct.numerator is None or pct.denominator is None or not pct.denominator.value:
@@ -246,6 +342,7 @@ def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(pct.span, {"text": pct.text, "numerator": fmt_num(pct.numerator.value),
                                  "denominator": fmt_num(pct.denominator.value),
                                  "actual": fmt_num(round(actual, 2)), "value": fmt_num(pct.value),
-                                 "relation": "（所写为下限，实际值应不低于它）" if pct.floor else ""},
+                                 "relation": "（所写为下限，实际值应不低于它）" if pct.floor else "",
+                                 "basis": _basis(ctx, pct)},
                       related=((pct.numerator.span, "分子"), (pct.denominator.span, "分母")))
 

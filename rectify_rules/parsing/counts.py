@@ -8,6 +8,15 @@ and the small text helpers shared with :mod:`.progress` and :mod:`.breakdowns`.
 Declared counts are only taken in feedback context: the clause (text between , ; : 。 ! ? and
 line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/提出的/指出的/交办 — or continue
 such a clause ("反馈问题12个,涉及3个方面") — and the count must not be a completion figure ("已整改8个问题" is progress, not a claim about the feedback).
+
+A clause that only has a problem verb (指出/发现/查摆/梳理/查找/提出/交办/移交 …) is taken from
+the verb on when the feedback is what the verb is about: an earlier clause of its sentence
+mentions 反馈/巡察/巡视 ("…反馈了巡察意见,指出了3个方面11个问题"), or the clause opens its
+sentence ("共指出…") right after a sentence that does; after a verb, 方面/大类 count only
+when problems follow in the clause ("梳理出5个方面的制度漏洞" is none). A clause or a step
+back that names another activity (自查, 专项检查, 排查, 举一反三, 民主生活会 …) stops it:
+problems found by the unit's own checks are not the feedback. Never counts: "问题线索" (case leads), and
+"N个方面的工作/措施/建议 …" (what the unit will do, not what was found).
 """
 
 from __future__ import annotations
@@ -34,17 +43,29 @@ DEC = rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零�
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
 _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 
+#: what follows "N个方面" when the aspects are of work, not of problems ("3个方面的工作")
+_NOT_PROBLEMS = r"(?:工作|措施|举措|建议|经验|做法|成效|目标|内容)"
 _DECLARED = re.compile(
     rf"(?=[\d{CN_NUM_CHARS}问整])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面))"
-    rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面)"
+    rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面(?!的?(?:整改)?{_NOT_PROBLEMS}))"
     rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
-    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题"
+    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题(?!线索)"
     rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条])"
     rf"|(?P<tasks>(?P<n_task>{NUM})[个项条](?:具体)?整改任务"
     rf"|整改任务(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
 _FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|提出的|指出的|交办")
+#: a problem verb: its clause holds feedback counts when the feedback is what it is about
+_PROBLEM_VERB = re.compile(r"指出|发现|查摆|梳理|查找|查出|提出|交办|移交")
+_CUE = re.compile(f"{_FEEDBACK_CONTEXT.pattern}|{_PROBLEM_VERB.pattern}")
+_INSPECTION = re.compile(r"反馈|巡察|巡视")
+#: another activity than the feedback: problems it finds are the unit's own
+_OTHER_ACTIVITY = re.compile(r"自查|自纠|自检|检查|排查|督查|核查|清查|抽查|审计|专项整治|"
+                             r"举一反三|民主生活会|组织生活会|专题会")
+_SENTENCE_OPENING = re.compile(r"\s*(?:共|共计|一共|合计|总计)?\s*$")
+#: how many clauses back a problem verb looks for the feedback
+_LOOK_BACK = 4
 _CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属)")
 #: a completion / ongoing verb right before a count: the count is progress, not a claim
 _PROGRESS_BEFORE = re.compile(
@@ -119,15 +140,51 @@ class Clauses:
         return self._sentences
 
 
+def _verb_about_feedback(norm: str, clauses: Clauses, c_start: int, verb: re.Match) -> bool:
+    """Whether the problem *verb* of the clause at *c_start* reports the feedback."""
+    if _OTHER_ACTIVITY.search(norm, c_start, verb.start()):
+        return False
+    s_start, _ = clauses.sentence(c_start)
+    pos = c_start
+    for _ in range(_LOOK_BACK):
+        if pos - 1 < s_start:
+            break
+        p_start, p_end = clauses.clause(pos - 1)  # the clause ending at the separator
+        if _OTHER_ACTIVITY.search(norm, p_start, p_end):
+            return False
+        if _INSPECTION.search(norm, p_start, p_end):
+            return True
+        pos = p_start
+    # "…反馈了巡察意见。共指出问题11个": the verb opens its sentence after the feedback
+    if c_start > s_start or not _SENTENCE_OPENING.match(norm, c_start, verb.start()):
+        return False
+    j = s_start - 1
+    while j >= 0 and norm[j] in " \t":
+        j -= 1
+    if j < 0 or norm[j] not in "。!?！？":
+        return False
+    p_start, p_end = clauses.sentence(j)
+    return (_INSPECTION.search(norm, p_start, p_end) is not None
+            and not _OTHER_ACTIVITY.search(norm, p_start, p_end))
+
+
 def _candidates(norm: str, clauses: Clauses):
     """Count phrases inside the clauses that mention the feedback (each clause once)."""
     last = -1
-    for ctx in _FEEDBACK_CONTEXT.finditer(norm):
-        start, end = clauses.clause(ctx.start())
+    for cue in _CUE.finditer(norm):
+        start, end = clauses.clause(cue.start())
         if start <= last:
             continue
         last = start
-        yield from _DECLARED.finditer(norm, start, end)
+        if _FEEDBACK_CONTEXT.search(norm, start, end):
+            yield from _DECLARED.finditer(norm, start, end)
+        elif _verb_about_feedback(norm, clauses, start, cue):
+            # "梳理出5个方面的制度漏洞": after a verb, aspects count only problems
+            yield from (m for m in _DECLARED.finditer(norm, cue.end(), end)
+                        if m.group("aspects") is None and m.group("categories") is None
+                        or "问题" in norm[m.end():end])
+        else:
+            continue
         # "反馈问题12个,涉及3个方面": a continuation clause shares the context
         if end < len(norm) and norm[end] in ",;":
             n_start, n_end = clauses.clause(end + 1)

@@ -9,6 +9,10 @@ Figures are counted items only (个/项/条/件), so amounts ("已整改退缴16
 the same sentence ("25项整改任务", "反馈的11个问题", "共15项") — never borrowed from another
 sentence. Deadline parts ("2021年5月底前需完成整改1项") come from the DateScan and are kept
 out of the completed figure.
+
+A completion rate gets its numbers from its statement (:func:`link_rates`): completed over
+the total, or — when the statement states no total — completed over completed + ongoing
+("已完成整改4项，正在整改1项，完成率为90%": 4/5).
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ _FIGURE_HINT = re.compile(r"[个项条件%]")
 _ITEM_FIG = re.compile(rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _PCT_SIGN = re.compile(r"%|百分之")
 _NEGATED_RATE = re.compile(r"未(?:整改)?(?:完成|整改|销号|办结)率")
+_RATE_CLAUSE = re.compile(r"[,;:]")
+#: objects a rate may be of other than the counted problems ("整改措施完成率")
+_RATE_OBJECT = re.compile(r"措施|任务|项目|资金|工程|事项|资产")
 
 
 def _figure(norm: str, m: re.Match, group: str = "n", unit: str = "u") -> Figure | None:
@@ -164,14 +171,39 @@ def _unit(norm: str, fig: Figure) -> str:
     return norm[fig.span.end - 1:fig.span.end]
 
 
+def _derived_total(norm: str, st: Progress) -> Figure | None:
+    """completed + ongoing as the base of the rate of a statement that states no total
+    ("已完成整改4项，正在整改1项，完成率为90%": 4 of 5), spanning the two figures.
+
+    Not when another state (基本完成 …) is stated (is it completed or not?), nor when the rate
+    names an object the figures do not ("…，整改措施完成率95%")."""
+    done, ongoing = st.completed, st.ongoing
+    if done is None or ongoing is None or st.other or st.rate is None:
+        return None
+    if _unit(norm, done) != _unit(norm, ongoing):
+        return None
+    rate_at = st.rate.span.start
+    clause = max([st.span.start] + [m.end() for m in _RATE_CLAUSE.finditer(norm, st.span.start,
+                                                                          rate_at)])
+    for word in _RATE_OBJECT.findall(norm, clause, rate_at):
+        if word not in norm[st.span.start:clause]:
+            return None
+    return Figure(value=done.value + ongoing.value, span=done.span.cover(ongoing.span))
+
+
 def _rate_numbers(norm: str, st: Progress) -> tuple[Figure, Figure] | None:
     """(completed, total) of a statement whose rate they unambiguously make up, else None.
 
-    Only when the sentence states both with the same unit, has one percentage and no other
+    Only when the sentence states both with the same unit (a statement without a total:
+    completed + ongoing, see :func:`_derived_total`), has one percentage and no other
     counted figure than its total / completed / ongoing / other / deadline parts, and the rate
     is not a negated one ("未完成率")."""
     total, done = st.total, st.completed
-    if st.rate is None or total is None or done is None or not total.value:
+    if st.rate is None or done is None:
+        return None
+    if total is None:
+        total = _derived_total(norm, st)
+    if total is None or not total.value:
         return None
     if not 0 <= done.value <= total.value or _unit(norm, total) != _unit(norm, done):
         return None
