@@ -66,14 +66,69 @@ def test_place_from_signature_when_the_issuer_names_none():
     ("abc@163", "域名“163”不完整，缺少“.com”“.cn”等后缀"),
     ("abc@163．com", "含全角字符“．”"),
     ("ab c@163.com", "地址中有空格"),
+    ("abc@@163.com", "含有2个“@”，只能有一个"),
+    ("abc.163.com", "缺少“@”"),
+    ("abc@163。com", "含中文句号“。”，应为半角“.”"),  # email_validator alone accepts it
+    ("@163.com", "“@”前缺少用户名"),
+    ("abc@", "“@”后缺少域名"),
+    ("abc\u00a0@163.com", "地址中有空格"),
 ])
 def test_email_problems(addr, reason):
     assert email_problem(addr) == reason
 
 
-@pytest.mark.parametrize("addr", ["jxzshzzx@163.com", "dl1116db@163.com", "x.y-z@gov.cn"])
+def test_email_validator_reason_is_quoted():
+    assert email_problem("abc@163..com") == (
+        "格式不符合电子邮箱地址规则（An email address cannot have two periods in a row.）")
+
+
+@pytest.mark.parametrize("addr", ["jxzshzzx@163.com", "dl1116db@163.com", "x.y-z@gov.cn",
+                                  "zhang_san@163.com"])
 def test_valid_emails(addr):
     assert email_problem(addr) is None
+
+
+_CLOSING = "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0827-7320666；电子邮箱："
+
+
+@pytest.mark.parametrize("value,reason", [
+    ("abc@@163.com", "含有2个“@”，只能有一个"),
+    ("abc.163.com", "缺少“@”"),
+    ("a b@163.com", "地址中有空格"),
+    ("abc@163..com", "格式不符合电子邮箱地址规则（An email address cannot have two periods in a row.）"),
+    ("qsnync＠163.com", "含全角字符“＠”"),
+    ("abc@163。com", "含中文句号“。”，应为半角“.”"),
+])
+def test_labelled_malformed_email_reported_whole(value, reason):
+    text = _CLOSING + value + "。"
+    (f,) = only(text, "CON003")
+    start = len(_CLOSING)  # 39
+    assert (f.span.start, f.span.end) == (start, start + len(value))
+    assert text[f.span.start:f.span.end] == value
+    assert f.values == {"email": value, "reason": reason}
+    assert f.message == f"电子邮箱“{value}”无效：{reason}"
+
+
+def test_unlabelled_malformed_email_reported_whole():
+    (f,) = only("如有意见请发送至abc@163..com，谢谢。", "CON003")
+    assert (f.span.start, f.span.end, f.values["email"]) == (8, 20, "abc@163..com")
+
+
+@pytest.mark.parametrize("text", [
+    _CLOSING + "qsnync@163.com。",
+    "电子信箱：zhang_san@163.com；邮编：636700。",
+    "E-mail: x.y-z@gov.cn  欢迎监督",
+    "电子邮箱：（暂无）。",
+    "举报信箱：A座123号。",
+])
+def test_valid_or_no_email_no_finding(text):
+    assert only(text, "CON003") == []
+
+
+def test_phones_and_postcode_beside_a_malformed_email():
+    text = "联系电话：0827-732066；电子邮箱：a b@163.com；邮编：36200。"
+    assert [(f.code, f.span.start, f.span.end) for f in check(text, select=CODES)] == [
+        ("CON001", 5, 16), ("CON003", 22, 33), ("CON004", 37, 42)]
 
 
 def test_postcode_messages():
@@ -86,6 +141,24 @@ def test_postcode_messages():
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seeds_have_valid_contacts(prefix):
     assert [f.code for f in check(SEEDS[prefix], select=CODES)] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["电子邮箱：", "E-mail:", "邮件:", "a", "b", "1", "@", "＠", ".", "．", "。", " ", "　", "\n",
+     "、", "；", "_", "-", "com", "欢迎"]), max_size=30).map("".join))
+def test_email_candidates_map_back_to_their_text(text):
+    from rectify_rules.parsing.contact import parse_contact
+    from rectify_rules.text import SourceText
+
+    emails = parse_contact(SourceText(text)).emails
+    for e in emails:
+        assert 0 <= e.span.start < e.span.end <= len(text)
+        assert text[e.span.start:e.span.end] == e.text
+        assert e.text == e.text.strip() and not e.text.endswith(".")
+    assert all(a.span.end <= b.span.start for a, b in zip(emails, emails[1:]))
+    for f in check(text, select=["CON003"]):
+        assert 0 <= f.span.start < f.span.end <= len(text)
 
 
 @settings(max_examples=40, deadline=None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rectify_rules.model import Span
 from rectify_rules.parsing.contact import parse_contact
 from rectify_rules.text import SourceText
@@ -74,3 +76,103 @@ def test_seed_003_contact_block():
     assert [p.text for p in c.phones] == ["0595-22483550"]
     assert [e.text for e in c.emails] == ["qzgxqjny@163.com"]
     assert c.postcode.text == "362000"
+
+
+# --- e-mail candidates are taken after their label, whole ------------------------------------
+
+_CLOSING = ("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+            "联系电话：0827-7320666；电子邮箱：")
+
+
+def _emails(text):
+    c = _c(text)
+    for e in c.emails:  # every span maps back to the fact's text
+        assert text[e.span.start:e.span.end] == e.text
+    return [(e.text, e.span) for e in c.emails]
+
+
+def test_labelled_email_with_doubled_at_in_a_closing_paragraph():
+    text = _CLOSING + "abc@@163.com。"
+    c = _c(text)
+    assert [(p.text, p.span) for p in c.phones] == [("0827-7320666", Span(43, 55))]
+    assert _emails(text) == [("abc@@163.com", Span(61, 73))]
+    assert text[c.span.start:c.span.end] == "联系电话：0827-7320666；电子邮箱：abc@@163.com"
+
+
+def test_labelled_value_without_at_is_still_the_candidate():
+    assert _emails("电子信箱：qsnync.163.com。") == [("qsnync.163.com", Span(5, 19))]
+
+
+def test_labelled_value_with_a_blank_is_taken_whole():
+    text = "电子邮箱：a b@163.com；邮编：636700"
+    assert _emails(text) == [("a b@163.com", Span(5, 16))]
+    c = _c(text)
+    assert (c.postcode.text, c.postcode.span) == ("636700", Span(20, 26))
+
+
+def test_doubled_dot_keeps_the_whole_candidate():
+    assert _emails("邮箱：abc@163..com。") == [("abc@163..com", Span(3, 15))]
+    # unlabelled, in running text
+    assert _emails("如有意见请发送至abc@163..com，谢谢。") == [("abc@163..com", Span(8, 20))]
+
+
+def test_full_width_at_and_letters_stay_as_written():
+    assert _emails("Ｅ-mail：ＡＢＣ＠１６３．ｃｏｍ。") == [("ＡＢＣ＠１６３．ｃｏｍ", Span(7, 18))]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a blank before Chinese text, the end of the line, ；，、 and a trailing 。 end it
+    ("电子邮箱：abc@163.com  欢迎监督", [("abc@163.com", Span(5, 16))]),
+    ("电子邮箱：abc@163.com\n通信地址：某路1号", [("abc@163.com", Span(5, 16))]),
+    ("电子邮箱： abc@163.com，电话：0827-7320666", [("abc@163.com", Span(6, 17))]),
+    ("电子邮箱：abc@163.com；邮编：636700", [("abc@163.com", Span(5, 16))]),
+    ("电子邮箱:jxzshzzx@163.com.", [("jxzshzzx@163.com", Span(5, 21))]),
+    # the second address of a list is found from its "@"
+    ("电子邮箱：a1@163.com、b2@qq.com。", [("a1@163.com", Span(5, 15)), ("b2@qq.com", Span(16, 25))]),
+    # a blank after the address ends it before a next Latin word
+    ("E-mail: abc@163.com Tel: 0827-7320666", [("abc@163.com", Span(8, 19))]),
+    # blanks joined by "@" or "." are inside it
+    ("电子邮箱：abc @ 163.com。", [("abc @ 163.com", Span(5, 18))]),
+    ("电子邮箱：abc@163 .com。", [("abc@163 .com", Span(5, 17))]),
+    # a 。 before the top-level domain is inside it (CON003 reports it), one before a word is not
+    ("电子邮箱：abc@163。com。", [("abc@163。com", Span(5, 16))]),
+    ("邮箱：abc@163.com。QQ：12345", [("abc@163.com", Span(3, 14))]),
+])
+def test_where_a_labelled_address_ends(text, want):
+    assert _emails(text) == want
+
+
+@pytest.mark.parametrize("label", ["电子邮箱", "电子信箱", "电子邮件", "邮箱", "邮件", "举报邮箱",
+                                   "邮箱地址", "E-mail", "Email", "email", "EMAIL", "e-Mail"])
+def test_email_labels(label):
+    text = f"监督{label}：qs@@163.com"
+    start = 2 + len(label) + 1
+    assert _emails(text) == [("qs@@163.com", Span(start, start + 11))]
+
+
+def test_not_an_email_label():
+    assert _c("举报信箱：A座123号").emails == ()  # a bare 信箱 is a postal box
+    assert _c("Voicemail: 12345").emails == ()
+    assert _c("可通过邮件反映：1、来信；2、来访。").emails == ()
+
+
+def test_nothing_after_the_label():
+    assert _c("电子邮箱：（暂无）。").emails == ()
+    assert _c("电子邮箱：。").emails == ()
+    assert _c("电子邮箱：").emails == ()
+
+
+def test_unlabelled_address_in_running_text():
+    text = "群众可发送邮件至jxz_2021@163.com反映问题。"
+    assert _emails(text) == [("jxz_2021@163.com", Span(8, 24))]
+
+
+def test_value_on_the_next_line_is_found_from_its_at():
+    assert _emails("电子邮箱：\nabc@163.com") == [("abc@163.com", Span(6, 17))]
+
+
+def test_email_label_address_is_no_postal_address():
+    c = _c("邮箱地址：abc@163.com；通信地址：通江县春在镇街道。")
+    assert [e.text for e in c.emails] == ["abc@163.com"]
+    assert (c.address.text, c.address.span) == ("通江县春在镇街道", Span(22, 30))
+    assert _c("E-mail地址：abc@163.com").address is None

@@ -95,19 +95,31 @@ def area_code_region(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def email_problem(text: str) -> str | None:
-    """Why an address (its ORIGINAL text) is not a valid e-mail address; None when valid."""
+    """Why an address (its ORIGINAL text) is not a valid e-mail address; None when valid.
+
+    The reasons a reader can act on are in Chinese; for the rest email_validator's own
+    (English) reason is quoted in brackets."""
     if m := _FULL_WIDTH.search(text):
         return f"含全角字符“{m.group()}”"
+    if "。" in text:
+        # email_validator reads "。" as a dot (IDNA) and would accept "abc@163。com"
+        return "含中文句号“。”，应为半角“.”"
     if "@" not in text:
         return "缺少“@”"
-    if " " in text.strip():
+    if any(ch.isspace() for ch in text.strip()):
         return "地址中有空格"
+    if (ats := text.count("@")) > 1:
+        return f"含有{ats}个“@”，只能有一个"
+    local, _, domain = text.partition("@")
+    if not local:
+        return "“@”前缺少用户名"
+    if not domain:
+        return "“@”后缺少域名"
     from email_validator import EmailNotValidError, validate_email
 
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        domain = text.rpartition("@")[2]
         if "." not in domain:
             return f"域名“{domain}”不完整，缺少“.com”“.cn”等后缀"
         return f"格式不符合电子邮箱地址规则（{exc}）"

@@ -4,6 +4,9 @@ Candidates are taken after their labels (电话 / 联系电话 / 举报电话 �
 通信地址 / 邮政地址 …, 邮编 / 邮政编码) on the normalised view; the text of each fact is the
 ORIGINAL text at its span, so a full-width ＠ or a stray character stays visible to the
 validity rules (CON001–CON004), which judge the values — this module only finds them.
+An e-mail candidate is the whole value after its label, up to where an address plainly ends
+(so "abc@@163.com", "a b@163.com" or "abc.163.com" reach CON003 as written); an unlabelled
+address in running text is found from its "@".
 """
 
 from __future__ import annotations
@@ -24,16 +27,35 @@ _NOT_PHONE_AFTER = re.compile(r"\s*[年月日个件次条人项余多]")
 _NON_DIGIT = re.compile(r"\D")
 _MIN_DIGITS = 5  # the shortest phone a notice gives is a service number (12388)
 _PHONE_SEP = re.compile(r"\s*(?:、|,|/|或|及|和|;)\s*")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*")
+#: an e-mail label and its colon (电子邮箱 / 电子信箱 / 电子邮件 / 邮箱 / 邮件 / E-mail / Email …,
+#: optionally "地址"); a bare 信箱 is a postal box, not an e-mail label
+_EMAIL_LABEL = re.compile(
+    r"(?=[电邮Ee])(?P<label>(?:电子(?:邮箱|信箱|邮件)|邮箱|邮件|(?<![A-Za-z])(?i:e-?mail))(?:地址)?)"
+    r"[ ]*:[ ]*")
+#: a "。" between a host and its top-level domain ("abc@163。com") stays in the address (the
+#: check reports it); a "。" anywhere else ends it
+_CN_DOT = r"。(?=(?i:com|cn|net|org|gov|edu)(?![A-Za-z0-9]))"
+#: the value after an e-mail label, up to where an address plainly ends: Chinese text and CJK
+#: punctuation (。 、 “ ” 【 】 …), ， , ； ; : brackets, quotes and the end of the line
+#: (an address is at most 254 characters; the cap keeps a label before a long Latin run cheap)
+_EMAIL_VALUE = re.compile(
+    r"(?:[^\n,;:()\[\]<>{}\"'“”‘’\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff5f-\uff65]"
+    rf"|{_CN_DOT}){{0,320}}")
+_TOKEN = re.compile(r"\S+")
+#: an unlabelled address in running text: local-part characters, its "@" (blanks around it
+#: allowed), then every address character that follows ("abc@@163.com", "abc@163..com")
+_EMAIL = re.compile(r"[A-Za-z0-9_.%+\-]+[ ]*@[ ]*"
+                    rf"(?:[A-Za-z0-9_.%+\-@]|{_CN_DOT})*[A-Za-z0-9_.%+\-@]")
 #: what an address holds before its "@" (blanks tested apart)
-_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.%+-")
 #: the longest label prefix _ADDRESS allows before "地址" ("通信", "联系" …)
 _ADDRESS_PREFIX = 2
-_ADDRESS = re.compile(r"(?=[通邮来联地])(?:通信|通讯|邮政|邮寄|来信|联系)?地址\s*(?:[:：]|为)\s*"
+#: (the 地址 of an e-mail label, "邮箱地址：" / "E-mail地址：", is not a postal address)
+_ADDRESS = re.compile(r"(?=[通邮来联地])(?:通信|通讯|邮政|邮寄|来信|联系|(?<![箱件lL]))地址\s*(?:[:：]|为)\s*"
                       r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")
-_BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电[ ]{0,3}话|电子邮箱|电子信箱|邮箱|通信地址"
-                    r"|邮政地址")
+_BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电[ ]{0,3}话|电子邮箱|电子信箱|电子邮件|邮箱"
+                    r"|(?<![A-Za-z])(?i:e-?mail)|通信地址|邮政地址")
 
 
 def _phones(norm: str, original: str) -> list[Phone]:
@@ -57,6 +79,35 @@ def _phones(norm: str, original: str) -> list[Phone]:
     return found
 
 
+def _labelled_value(norm: str, start: int) -> Span | None:
+    """The span of the address after a label ending at *start*, or None when nothing is there.
+
+    Inside the value a blank ends the address, except where it plainly still goes on: every
+    word before the one holding the "@" belongs to it ("a b@163.com"), and so does a word
+    after it joined by "@" or "." ("abc @ 163.com", "abc@163 .com"). A value without "@" is
+    its first word ("abc.163.com"). A trailing "." ends the sentence, not the address."""
+    run = _EMAIL_VALUE.match(norm, start).group()
+    words = [m.span() for m in _TOKEN.finditer(run)]
+    if not words:
+        return None
+    last = next((i for i, (s, e) in enumerate(words) if "@" in run[s:e]), 0)
+    while (last + 1 < len(words) and (run[words[last][1] - 1] in "@."
+                                      or run[words[last + 1][0]] in "@.")):
+        last += 1
+    s, e = words[0][0], words[last][1]
+    while e > s and (run[e - 1] == "." or run[e - 1].isspace()):
+        e -= 1
+    return Span(start + s, start + e) if e > s else None
+
+
+def _labelled_emails(norm: str) -> list[Span]:
+    out: list[Span] = []
+    for lab in _EMAIL_LABEL.finditer(norm):
+        if (span := _labelled_value(norm, lab.end())) is not None:
+            out.append(span)
+    return out
+
+
 def _email_matches(norm: str):
     """The matches of ``_EMAIL.finditer(norm)``, found from each "@": a match is local-part
     characters and blanks up to its "@", so it starts in the run of those before the "@" (and
@@ -66,7 +117,7 @@ def _email_matches(norm: str):
     at = norm.find("@")
     while at >= 0:
         i = at
-        while i > prev and (norm[i - 1] in _LOCAL_CHARS or norm[i - 1].isspace()):
+        while i > prev and (norm[i - 1] in _LOCAL_CHARS or norm[i - 1] == " "):
             i -= 1
         m = _EMAIL.search(norm, i)
         if m is None:
@@ -77,13 +128,19 @@ def _email_matches(norm: str):
 
 
 def _emails(norm: str, original: str) -> list[Email]:
-    out = []
-    for m in _email_matches(norm):
-        text = m.group()
+    """Addresses after their labels (the whole value, well-formed or not: CON003 judges it),
+    then the unlabelled addresses of the running text, found from their "@"."""
+    taken = _labelled_emails(norm)  # sorted, disjoint
+    spans = list(taken)
+    j = 0
+    for m in _email_matches(norm):  # in text order too
         # a trailing "." belongs to the sentence, not the address
-        end = m.start() + len(text.rstrip("."))
-        out.append(Email(text=original[m.start():end], span=Span(m.start(), end)))
-    return out
+        start, end = m.start(), m.start() + len(m.group().rstrip(". "))
+        while j < len(taken) and taken[j].end <= start:
+            j += 1
+        if end > start and not (j < len(taken) and taken[j].start < end):
+            spans.append(Span(start, end))
+    return [Email(text=original[s.start:s.end], span=s) for s in sorted(spans)]
 
 
 def parse_contact(src: SourceText) -> Contact:
