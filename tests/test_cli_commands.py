@@ -174,3 +174,29 @@ def test_readme_example_output_is_what_the_cli_prints():
     it = iter(printed)
     missing = [line for line in shown if line not in it]
     assert missing == []
+
+
+def test_wrap_cjk_fills_lines_and_keeps_closing_marks_off_line_starts():
+    from rich.cells import cell_len
+
+    from rectify_rules.cli.commands import wrap_cjk
+
+    text = "检查“邮编”“邮政编码”之后的值：我国邮政编码恰为6位数字，如362000；标签后没有填写的，在标签处报告。"
+    lines = wrap_cjk(text, 20)
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert all(line[0] not in "，。；：”）" for line in lines)
+    assert all(line[-1] not in "“（" for line in lines)
+    assert lines[0] == "检查“邮编”“邮政编码”"  # 20 cells: rich counts “ ” as one cell each
+    assert "362000" in "".join(x for x in lines if "362000" in x)   # digits kept together
+    assert wrap_cjk("abc def", 80) == ["abc def"]
+
+
+def test_explain_wraps_chinese_doc_text_to_the_terminal_width():
+    p = subprocess.run([sys.executable, "-m", "rectify_rules", "explain", "CON002"],
+                       capture_output=True, text=True, cwd=ROOT,
+                       env={**_env(), "COLUMNS": "60"}, timeout=120)
+    body = p.stdout.split("检查什么\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    from rich.cells import cell_len
+
+    assert len(body) > 2 and all(54 <= cell_len(line) <= 60 for line in body[:-1])

@@ -125,7 +125,7 @@ def test_severity_by_prefix_or_name_of_a_rule_not_selected(folder, capsys):
 def test_empty_rules_folder(folder, capsys):
     (folder / "nothing").mkdir()
     line, out = _one_error(capsys, "check", "good.txt", "--rules", "nothing")
-    assert line.endswith("nothing:1:1: pack: no rule files (*.toml) in this folder") and out == ""
+    assert line == "nothing: error: 目录中没有规则文件（*.toml）" and out == ""
 
 
 def test_unknown_code_in_severity_flag(folder, capsys):
@@ -184,3 +184,15 @@ def test_subprocess_bad_input_no_traceback(tmp_path):
                        capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert p.returncode == 2
     assert p.stderr == f"{tmp_path / 'x.txt'}: error: 二进制文件，不是文本格式的通报\n"
+
+
+def test_missing_rules_folder(folder, capsys):
+    line, out = _one_error(capsys, "check", "good.txt", "--rules", "no_such_pack")
+    assert line.endswith("no_such_pack: error: 规则目录不存在") and out == ""
+
+
+@pytest.mark.parametrize("command", [["test-rules"], ["rules", "--rules"], ["explain", "CNT001", "--rules"]])
+def test_empty_rules_folder_in_every_command(folder, capsys, command):
+    (folder / "nothing").mkdir()
+    line, _ = _one_error(capsys, *command, "nothing")
+    assert line == "nothing: error: 目录中没有规则文件（*.toml）"

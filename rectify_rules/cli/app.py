@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
-from .errors import CliError, did_you_mean
+from .errors import CliError, check_rule_dirs, did_you_mean
 
 FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github")
 _RANK = {"info": 1, "warning": 2, "error": 3}
@@ -114,6 +114,7 @@ class _Resolver:
         self.configs: dict[Path | None, Config] = {}
         self.settings: dict[Path | None, Any] = {}
         self.flag_severity = _flag_severity(args.severity)
+        check_rule_dirs(args.rules or ())  # named as typed; configured folders in _validate
         self.flag_as_of = parse_as_of(args.as_of) if args.as_of else None
 
     def config_for(self, path: str) -> Config:
@@ -168,6 +169,7 @@ def _validate(s, cfg: Config, args: argparse.Namespace, flag_severity: dict[str,
     from ..engine.pack import validate_tokens
     from .batch import full_pack, get_pack
 
+    check_rule_dirs(s.rules)
     pack = full_pack(s.rules)
     in_cfg = f"{cfg.path}: error: " if cfg.path else "rectify-rules: error: "
     flag = "rectify-rules: error: --"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
-from .errors import CliError, did_you_mean
+from .errors import CliError, check_rule_dirs, did_you_mean
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -40,6 +41,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _pack(dirs: list[str]):
     from ..engine import load_rules
 
+    check_rule_dirs(dirs)
     return load_rules(*dirs)
 
 
@@ -91,7 +93,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
                        ("reference", "依据")):
         if doc.get(key):
             con.print(Text(f"\n{label}", style="bold"))
-            con.print(Text(doc[key]))
+            for line in wrap_cjk(doc[key], con.width):
+                con.print(Text(line), no_wrap=True, overflow="ignore")
     if rule.applies_to:
         con.print(Text(f"\n适用文种：{'、'.join(sorted(rule.applies_to))}", style="dim"))
     for i, ex in enumerate(rule.examples, 1):
@@ -101,15 +104,44 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+#: never at the start of a line (closing marks) / at its end (opening marks): 避头尾
+_NO_HEAD = set("，。、；：？！）》」』】〕”’,.;:?!)]}%…—")
+_NO_TAIL = set("（《「『【〔“‘([{")
+
+
+def wrap_cjk(text: str, width: int) -> list[str]:
+    """Lines of at most *width* terminal cells, broken between any two characters as Chinese
+    is typeset (rich wraps at spaces only, which leaves CJK lines ragged), but not inside a
+    run of Latin letters and digits, and never with a closing mark at a line start or an
+    opening mark at a line end."""
+    from rich.cells import cell_len
+
+    tokens = re.findall(r"[A-Za-z0-9_./@%+-]+|\s+|.", text)
+    lines, line = [], ""
+    for tok in tokens:
+        if cell_len(line + tok) <= width or not line.strip():
+            line += tok
+            continue
+        carry = ""
+        if tok[0] in _NO_HEAD and len(line) > 1:  # pull the last character down with it
+            line, carry = line[:-1], line[-1]
+        while len(line) > 1 and line[-1] in _NO_TAIL:
+            line, carry = line[:-1], line[-1] + carry
+        lines.append(line.rstrip())
+        line = (carry + tok).lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def cmd_test_rules(args: argparse.Namespace) -> int:
     from ..engine import load_rules, run_examples
 
     directory = Path(args.directory)
     if not directory.is_dir():
         raise CliError(f"{args.directory}: error: 不是一个目录")
+    check_rule_dirs([args.directory])
     pack = load_rules(directory, builtin=False)
-    if not pack.rules:
-        raise CliError(f"{args.directory}: error: 目录中没有规则文件（*.toml）")
     results = run_examples(pack)
     failed = [r for r in results if not r.ok]
     for r in failed:
