@@ -74,6 +74,8 @@ def cold_start(runs: int) -> None:
         "rectify-rules --version": version,
         "python -m rectify_rules check seeds/001…": [sys.executable, "-m", "rectify_rules",
                                                     "check", str(SEED), "--format", "concise"],
+        "python -m rectify_rules extract seeds/001…": [sys.executable, "-m", "rectify_rules",
+                                                      "extract", str(SEED)],
         "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
     }
     for label, cmd in cases.items():
