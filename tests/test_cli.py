@@ -198,3 +198,29 @@ def test_seed_check_subprocess_sarif_is_valid():
     for r in log["runs"][0]["results"]:
         assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
             "001_c76a038a99cc564d.txt")
+
+
+@pytest.mark.parametrize("fmt", ["concise", "jsonl", "json", "github", "rich"])
+def test_batch_output_is_written_as_files_are_checked(notices, capsys, monkeypatch, fmt):
+    """Off a terminal the findings of a file are written before the next file is checked, so
+    memory does not grow with the batch: here the second file's check sees the first file's
+    findings already in the output."""
+    from rectify_rules.cli import batch
+
+    real = batch.check_task
+    seen_before_second: list[str] = []
+
+    def spy(task):
+        if task.name == "b.txt":
+            seen_before_second.append(capsys.readouterr().out)
+        return real(task)
+
+    monkeypatch.setattr(batch, "check_task", spy)
+    code = main(["check", "a.txt", "b.txt", *LOC, "--format", fmt])
+    rest = capsys.readouterr().out
+    assert code == 0
+    assert "a.txt" in seen_before_second[0] and "b.txt" not in seen_before_second[0]
+    assert "b.txt" in rest
+    if fmt == "json":
+        rows = json.loads(seen_before_second[0] + rest)
+        assert [r["filename"] for r in rows] == ["a.txt", "a.txt", "b.txt"]

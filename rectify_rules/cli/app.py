@@ -201,8 +201,8 @@ def _closest_rule(pack, token: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import STDIN, STDIN_NAME, Task, collect, run_tasks
-    from .progress import progress
+    from .batch import STDIN, STDIN_NAME, Task, collect, iter_results, run_tasks
+    from .progress import progress, shown
 
     if args.jobs < 1:
         raise CliError("--jobs: 应为正整数")
@@ -215,34 +215,47 @@ def cmd_check(args: argparse.Namespace) -> int:
             tasks.append(Task(f, STDIN_NAME, s, data=sys.stdin.buffer.read()))
         else:
             tasks.append(Task(f, f, s))
-    with progress(len(tasks), not args.no_progress) as advance:
-        results = run_tasks(tasks, args.jobs, advance)
-    return report(args, tasks, results)
+    if shown(len(tasks), not args.no_progress):
+        # a bar is being drawn on the terminal: findings are written once it is gone
+        with progress(len(tasks), True) as advance:
+            results = run_tasks(tasks, args.jobs, advance)
+        return report(args, tasks, results)
+    return report(args, tasks, iter_results(tasks, args.jobs))  # written as files are checked
 
 
 def report(args: argparse.Namespace, tasks, results) -> int:
-    from ..output import Report, rule_info, write
-    from .batch import STDIN_NAME, get_pack
+    """Write the findings of *results* (an iterable, consumed once) and return the exit code.
+
+    A file that could not be read prints its one line on stderr; the others are still written.
+    """
+    from ..output import open_writer, rule_info
+    from .batch import get_pack
 
     fmt = args.format or ("rich" if sys.stdout.isatty() else "concise")
-    findings = tuple(f for r in results for f in r.findings)
     rules = {}
     for t in tasks:
         for rule in get_pack(t.settings).rules:
             rules.setdefault(rule.code, rule_info(rule))
-    rep = Report(findings=findings, lines={r.name: dict(r.lines) for r in results},
-                 rules=tuple(rules.values()), statistics=args.statistics, files=len(results))
-    errors = [r.error for r in results if r.error]
-    for line in errors:
-        print(line, file=sys.stderr)
-    write(fmt, rep, sys.stdout)
+    writer = open_writer(fmt, sys.stdout, rules=tuple(rules.values()),
+                         statistics=args.statistics)
+    fail = {t.name: _RANK[t.settings.fail_on] for t in tasks}
+    errors = hit = False
+    count = 0
+    for r in results:
+        count += 1
+        if r.error:
+            sys.stdout.flush()  # keep stdout and stderr in the order things happened
+            print(r.error, file=sys.stderr)
+            errors = True
+            continue
+        writer.file(r.findings, r.lines)
+        level = fail.get(r.name, 3)
+        hit = hit or any(_RANK.get(f.severity, 0) >= level for f in r.findings)
+    writer.close(count)
     sys.stdout.flush()
     if errors:
         return 2
     if args.exit_zero:
         return 0
-    fail = {t.name: _RANK[t.settings.fail_on] for t in tasks}
-    hit = any(_RANK.get(f.severity, 0) >= fail.get(f.filename or STDIN_NAME, 3)
-              for f in findings)
     return 1 if hit else 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import fnmatch
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -167,18 +167,25 @@ def _one_line(e: BaseException) -> str:
 
 
 def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> list[FileResult]:
-    """Check every task; results in the order of *tasks*.
+    """Check every task; results in the order of *tasks*, all at once."""
+    results = []
+    for result in iter_results(tasks, jobs):
+        results.append(result)
+        advance()
+    return results
+
+
+def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
+    """Check every task; yield the results in the order of *tasks* as they are ready.
 
     With ``jobs > 1`` a process pool checks the files: each worker loads the rule pack once (its
     initializer), receives the shared settings once, and gets the files in chunks, so what
     crosses between processes per file is its path (or stdin's bytes) and its FileResult.
     """
     if jobs <= 1 or len(tasks) <= 1:
-        results = []
         for t in tasks:
-            results.append(check_task(t))
-            advance()
-        return results
+            yield check_task(t)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     settings = tasks[0].settings
@@ -189,13 +196,9 @@ def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> 
         init, fn = _init_worker, _check_item
     # chunks: few round trips, yet every worker still gets several (the last ones balance)
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-    out: list[FileResult] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=init,
                              initargs=(settings,) if init else ()) as pool:
-        for result in pool.map(fn, items, chunksize=chunk):
-            out.append(result)
-            advance()
-    return out
+        yield from pool.map(fn, items, chunksize=chunk)
 
 
 _WORKER: dict[str, Settings] = {}

@@ -7,10 +7,15 @@ import sys
 from collections.abc import Callable, Iterator
 
 
+def shown(total: int, enabled: bool) -> bool:
+    """Whether :func:`progress` draws a bar: *enabled*, stderr a TTY and more than one file."""
+    return enabled and total > 1 and sys.stderr.isatty()
+
+
 @contextlib.contextmanager
 def progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
-    """Yield an ``advance()`` callable; a no-op unless *enabled*, stderr a TTY and total > 1."""
-    if not (enabled and total > 1 and sys.stderr.isatty()):
+    """Yield an ``advance()`` callable; a no-op unless :func:`shown`."""
+    if not shown(total, enabled):
         yield lambda: None
         return
     from rich.console import Console

@@ -1,15 +1,21 @@
-"""Output formats for findings: one module per format, each with ``write(report, stream)``.
+"""Output formats for findings: one module per format, each with a ``Writer``.
 
-A :class:`Report` is what every format receives: the findings of every checked file (in output
-order), the source lines the findings point at (for formats that show them), and the rules that
-ran (for SARIF's rule table). Formats never read files themselves.
+A writer is opened once for a run (:func:`open_writer`), receives the findings of one file at a
+time with the source lines they point at (``writer.file``), and is closed with the number of
+files checked (``writer.close``, which writes summaries and whatever a format must hold to the
+end). So a batch of thousands of files is written as it is checked, and memory does not grow
+with the batch, except for SARIF, whose document is written whole at the end.
+
+:func:`write` does the same for a whole :class:`Report` at once (the library's entry point).
+Formats never read files themselves.
 """
 
 from __future__ import annotations
 
 import importlib
+import itertools
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from attrs import field, frozen
 
@@ -62,15 +68,29 @@ def rule_info(rule: Any) -> RuleInfo:
                     reference=doc.get("reference", "") or "")
 
 
-def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:
-    """Write *report* to *stream* in format *fmt* (one of :data:`FORMATS`)."""
+class Writer(Protocol):
+    def file(self, findings: Sequence[Finding], lines: Mapping[int, str]) -> None: ...
+
+    def close(self, files: int) -> None: ...
+
+
+def open_writer(fmt: str, stream: TextIO, *, rules: Sequence[RuleInfo] = (),
+                statistics: bool = False, **kwargs: Any) -> Writer:
+    """A writer of format *fmt* (one of :data:`FORMATS`) on *stream*."""
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r}")
     module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
-    if fmt == "jsonl":
-        module.write_jsonl(report, stream)
-    else:
-        module.write(report, stream, **kwargs)
+    cls = module.JsonlWriter if fmt == "jsonl" else module.Writer
+    return cls(stream, rules=tuple(rules), statistics=statistics, **kwargs)
+
+
+def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:
+    """Write *report* to *stream* in format *fmt* (one of :data:`FORMATS`)."""
+    writer = open_writer(fmt, stream, rules=report.rules, statistics=report.statistics,
+                         **kwargs)
+    for name, group in itertools.groupby(report.findings, key=display_name):
+        writer.file(tuple(group), report.lines.get(name, {}))
+    writer.close(report.files)
 
 
 def display_name(finding: Finding) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from . import Report, display_name
+from . import display_name
 
 
 def format_finding(f) -> str:
@@ -12,6 +12,12 @@ def format_finding(f) -> str:
     return f"{display_name(f)}:{f.location.row}:{f.location.column}: {f.code} {message}"
 
 
-def write(report: Report, stream: TextIO, **_: object) -> None:
-    for f in report.findings:
-        stream.write(format_finding(f) + "\n")
+class Writer:
+    def __init__(self, stream: TextIO, **_: object) -> None:
+        self.stream = stream
+
+    def file(self, findings, lines) -> None:
+        self.stream.writelines(format_finding(f) + "\n" for f in findings)
+
+    def close(self, files: int) -> None:
+        pass

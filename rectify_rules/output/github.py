@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from . import Report, display_name
+from . import display_name
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,6 +35,12 @@ def format_finding(f) -> str:
     return f"::{LEVELS.get(f.severity, 'notice')} {head}::{escape_data(f.message)}"
 
 
-def write(report: Report, stream: TextIO, **_: object) -> None:
-    for f in report.findings:
-        stream.write(format_finding(f) + "\n")
+class Writer:
+    def __init__(self, stream: TextIO, **_: object) -> None:
+        self.stream = stream
+
+    def file(self, findings, lines) -> None:
+        self.stream.writelines(format_finding(f) + "\n" for f in findings)
+
+    def close(self, files: int) -> None:
+        pass

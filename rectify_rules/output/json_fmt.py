@@ -11,7 +11,6 @@ import attrs
 
 from ..findings import Finding, Location
 from ..model import Span
-from . import Report
 
 
 def plain(value: Any) -> Any:
@@ -68,19 +67,34 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def write(report: Report, stream: TextIO, **_: object) -> None:
-    """A JSON array with one finding per line. Each finding is encoded by the json module's C
-    encoder (``indent`` would switch to its pure-Python encoder, measured 8x slower on a batch
-    of 20,000 findings), and the lines are joined by hand."""
-    if not report.findings:
-        stream.write("[]\n")
-        return
-    stream.write("[\n  ")
-    stream.write(",\n  ".join(json.dumps(finding_to_dict(f), ensure_ascii=False)
-                                for f in report.findings))
-    stream.write("\n]\n")
+class Writer:
+    """A JSON array with one finding per line, written as the files come. Each finding is
+    encoded by the json module's C encoder (``indent`` would switch to its pure-Python encoder,
+    measured 8x slower on a batch of 20,000 findings)."""
+
+    def __init__(self, stream: TextIO, **_: object) -> None:
+        self.stream = stream
+        self.written = 0
+
+    def file(self, findings, lines) -> None:
+        for f in findings:
+            self.stream.write(",\n  " if self.written else "[\n  ")
+            self.stream.write(json.dumps(finding_to_dict(f), ensure_ascii=False))
+            self.written += 1
+
+    def close(self, files: int) -> None:
+        self.stream.write("\n]\n" if self.written else "[]\n")
 
 
-def write_jsonl(report: Report, stream: TextIO) -> None:
-    for f in report.findings:
-        stream.write(json.dumps(finding_to_dict(f), ensure_ascii=False) + "\n")
+class JsonlWriter:
+    """One finding per line, the same objects as ``json``."""
+
+    def __init__(self, stream: TextIO, **_: object) -> None:
+        self.stream = stream
+
+    def file(self, findings, lines) -> None:
+        self.stream.writelines(json.dumps(finding_to_dict(f), ensure_ascii=False) + "\n"
+                               for f in findings)
+
+    def close(self, files: int) -> None:
+        pass

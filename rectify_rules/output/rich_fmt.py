@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..findings import Finding, Location
-from . import Report, display_name
+from . import display_name
 from .json_fmt import plain
 
 TAB = 4
@@ -146,16 +146,20 @@ def _show(value: Any) -> str:
     return v if isinstance(v, str) else str(v)
 
 
-def summary(findings: tuple[Finding, ...], files: int) -> Text:
-    counts = Counter(f.severity for f in findings)
+def summary(counts: Counter, files: int) -> Text:
+    """The closing line; *counts* maps (code, name, severity) to a number of findings."""
+    by_level = Counter()
+    for (_, _, sev), n in counts.items():
+        by_level[sev] += n
+    total = sum(by_level.values())
     checked = f"检查了 {files} 个文件，" if files else ""
-    if not findings:
+    if not total:
         return Text(f"{checked}未发现问题。", style="bold green")
-    parts = "，".join(f"{LABELS[s]} {counts[s]}" for s in ("error", "warning", "info"))
-    return Text(f"{checked}发现 {len(findings)} 个问题（{parts}）。", style="bold")
+    parts = "，".join(f"{LABELS[s]} {by_level[s]}" for s in ("error", "warning", "info"))
+    return Text(f"{checked}发现 {total} 个问题（{parts}）。", style="bold")
 
 
-def statistics_table(findings: tuple[Finding, ...]):
+def statistics_table(counts: Counter):
     from rich.table import Table
 
     table = Table(title="按规则统计", show_edge=False)
@@ -163,18 +167,25 @@ def statistics_table(findings: tuple[Finding, ...]):
     table.add_column("代码")
     table.add_column("名称")
     table.add_column("级别")
-    counts = Counter((f.code, f.name, f.severity) for f in findings)
     for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0])):
         table.add_row(str(n), code, name, Text(LABELS.get(sev, sev), style=STYLES.get(sev, "")))
     return table
 
 
-def write(report: Report, stream: TextIO, *, console: Console | None = None,
-          **_: object) -> None:
-    if console is None:
-        console = Console(file=stream, highlight=False, emoji=False, markup=False)
-    for f in report.findings:
-        print_finding(console, f, dict(report.lines.get(display_name(f), {})))
-    if report.statistics and report.findings:
-        console.print(statistics_table(report.findings))
-    console.print(summary(report.findings, report.files))
+class Writer:
+    def __init__(self, stream: TextIO, *, console: Console | None = None,
+                 statistics: bool = False, **_: object) -> None:
+        self.console = console or Console(file=stream, highlight=False, emoji=False,
+                                          markup=False)
+        self.statistics = statistics
+        self.counts: Counter = Counter()
+
+    def file(self, findings, lines) -> None:
+        for f in findings:
+            print_finding(self.console, f, dict(lines))
+            self.counts[(f.code, f.name, f.severity)] += 1
+
+    def close(self, files: int) -> None:
+        if self.statistics and self.counts:
+            self.console.print(statistics_table(self.counts))
+        self.console.print(summary(self.counts, files))

@@ -103,5 +103,15 @@ def to_sarif(report: Report) -> dict[str, Any]:
     }
 
 
-def write(report: Report, stream: TextIO, **_: object) -> None:
-    stream.write(json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n")
+class Writer:
+    """SARIF is one JSON document: the findings are held and written whole at the end."""
+
+    def __init__(self, stream: TextIO, *, rules=(), **_: object) -> None:
+        self.stream, self.rules, self.findings = stream, tuple(rules), []
+
+    def file(self, findings, lines) -> None:
+        self.findings.extend(findings)
+
+    def close(self, files: int) -> None:
+        report = Report(findings=tuple(self.findings), rules=self.rules, files=files)
+        self.stream.write(json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n")
