@@ -28,22 +28,21 @@ from rectify_rules.engine import RulePack  # noqa: E402
 from rectify_rules.parsing import parse_source  # noqa: E402
 
 
-def median_time(fn, repeat: int) -> float:
+def timings(fn, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return times
+
+
+def median_time(fn, repeat: int) -> float:
+    return statistics.median(timings(fn, repeat))
 
 
 def best_time(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    return min(timings(fn, repeat))
 
 
 def slope(xs: list[int], ys: list[float]) -> float:

@@ -74,6 +74,21 @@ class Writer(Protocol):
     def close(self, files: int) -> None: ...
 
 
+class LineWriter:
+    """A writer of one line per finding (``format_line(finding) -> str``), nothing at the end."""
+
+    format_line: Any = None
+
+    def __init__(self, stream: TextIO, **_: object) -> None:
+        self.stream = stream
+
+    def file(self, findings: Sequence[Finding], lines: Mapping[int, str]) -> None:
+        self.stream.writelines(type(self).format_line(f) + "\n" for f in findings)
+
+    def close(self, files: int) -> None:
+        pass
+
+
 def open_writer(fmt: str, stream: TextIO, *, rules: Sequence[RuleInfo] = (),
                 statistics: bool = False, **kwargs: Any) -> Writer:
     """A writer of format *fmt* (one of :data:`FORMATS`) on *stream*."""

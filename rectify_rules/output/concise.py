@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from . import display_name
+from . import LineWriter, display_name
 
 
 def format_finding(f) -> str:
@@ -12,12 +10,5 @@ def format_finding(f) -> str:
     return f"{display_name(f)}:{f.location.row}:{f.location.column}: {f.code} {message}"
 
 
-class Writer:
-    def __init__(self, stream: TextIO, **_: object) -> None:
-        self.stream = stream
-
-    def file(self, findings, lines) -> None:
-        self.stream.writelines(format_finding(f) + "\n" for f in findings)
-
-    def close(self, files: int) -> None:
-        pass
+class Writer(LineWriter):
+    format_line = format_finding

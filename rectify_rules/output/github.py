@@ -7,9 +7,7 @@ property values also ``:`` and ``,``.
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from . import display_name
+from . import LineWriter, display_name
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,12 +33,5 @@ def format_finding(f) -> str:
     return f"::{LEVELS.get(f.severity, 'notice')} {head}::{escape_data(f.message)}"
 
 
-class Writer:
-    def __init__(self, stream: TextIO, **_: object) -> None:
-        self.stream = stream
-
-    def file(self, findings, lines) -> None:
-        self.stream.writelines(format_finding(f) + "\n" for f in findings)
-
-    def close(self, files: int) -> None:
-        pass
+class Writer(LineWriter):
+    format_line = format_finding
