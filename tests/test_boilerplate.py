@@ -179,3 +179,29 @@ def test_every_junk_token_begins_with_a_listed_character():
     for widget in ("【打印】", "[关闭]", "扫一扫在手机打开当前页", "用微信扫描二维码", "分享至好友和朋友圈"):
         src = SourceText("正文第一句。" + widget + "\n")
         assert scan(src).spans == (Span(6, 6 + len(widget)),)
+
+
+def test_widgets_inside_the_metadata_line():
+    text = ("中共某县水利局党组关于巡察整改进展情况的通报\n"
+            "信息来源：县纪委  发布时间：2021-12-31  【打印本页】【关闭窗口】\n正文。\n")
+    src = SourceText(text)
+    bp = scan(src)
+    assert [src.slice(s) for s in bp.spans] == ["信息来源：县纪委  发布时间：2021-12-31  【打印本页】【关闭窗口】"]
+    assert bp.published.value == dt.date(2021, 12, 31)
+    assert bp.published.span == _span_of(text, "2021-12-31")
+    assert bp.source.text == "县纪委"
+
+
+def test_bare_timestamp_line():
+    text = "中共某县水利局党组\n关于巡察整改进展情况的通报\n2022-01-20 09:30:00  浏览量：326\n正文。\n"
+    src = SourceText(text)
+    bp = scan(src)
+    assert [src.slice(s) for s in bp.spans] == ["2022-01-20 09:30:00  浏览量：326"]
+    assert bp.published.value == dt.date(2022, 1, 20)
+    assert bp.published.span == _span_of(text, "2022-01-20")
+
+
+@pytest.mark.parametrize("line", ["2021年12月28日", "2021-12-28", "2021年8月5日，召开专题会议。"])
+def test_a_date_alone_or_in_prose_is_no_timestamp(line):
+    bp = scan(SourceText(f"中共某县水利局党组\n{line}\n"))
+    assert bp.spans == () and bp.published is None

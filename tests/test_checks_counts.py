@@ -308,3 +308,49 @@ def test_cnt006_rate_over_completed_plus_ongoing():
     # a floor above the actual value is still wrong
     [f] = check(_HEAD2 + "截至目前，已完成整改4项，正在整改1项，完成率达99%。", select=["CNT006"])
     assert f.values["actual"] == "80" and "下限" in f.message
+
+
+def test_ongoing_markers_against_ongoing_plus_other_unfinished_states():
+    # "正在推进整改1个，2个问题需长期坚持、持续整改" and three problems marked 持续推进 / 正在整改
+    leaves = [node(status="ongoing")] * 3 + [node(status="completed")] * 8
+    p = Progress(Span(0, 9), total=fig(11, 0), completed=fig(8, 1), ongoing=fig(1, 2),
+                 other=(fig(2, 3),))
+    assert hits(status_markers_match_progress,
+                Notice("x" * 10, problems=(node(*leaves),), progress=(p,))) == []
+    leaves = [node(status="ongoing")] * 4 + [node(status="completed")] * 8
+    [h] = hits(status_markers_match_progress,
+               Notice("x" * 10, problems=(node(*leaves),), progress=(p,)))
+    assert h.values == {"state": "正在整改", "claimed": "1项、其他未完成状态2项，合计3", "marked": 4}
+
+
+def test_cnt003_statements_counting_other_things_are_not_compared():
+    from rectify_rules import check
+
+    head = ("中共某县水利局党组关于巡察整改进展情况的通报\n"
+            "2021年8月5日，县委第三巡察组反馈了巡察意见，共反馈3个方面15个问题。\n")
+    measures = "针对反馈问题制定的26项整改措施已完成24项，其余2项正在有序推进。\n"
+    for first in ("截至目前，15个问题已完成整改12个，正在整改3个。\n",
+                  "截至目前，已整改12个问题，3个问题正在整改。\n"):
+        assert [f.message for f in check(head + first + measures, select=["CNT003"])] == []
+    # the same thing counted twice with other figures is still a conflict
+    again = "截至6月底，15个问题已完成整改13个，正在整改2个。\n"
+    got = check(head + "截至目前，15个问题已完成整改12个，正在整改3个。\n" + measures + again,
+                select=["CNT003"])
+    assert [f.message for f in got] == ["同一通报中已完成整改数前后不一致：前文为12，此处为13",
+                                        "同一通报中正在整改数前后不一致：前文为3，此处为2"]
+
+
+def test_cnt005_skips_statements_about_measures():
+    from rectify_rules import check
+
+    text = ("中共某县水利局党组关于巡察整改进展情况的通报\n"
+            "2021年8月5日，县委第三巡察组反馈了巡察意见，共反馈1个方面3个问题。\n"
+            "截至目前，3个问题已完成整改2个，正在整改1个。制定的12项整改措施已完成10项，其余2项正在有序推进。\n"
+            "一、学习教育方面\n"
+            "1.学习不深入。整改情况：修订制度。已完成整改。\n"
+            "2.制度不健全。整改情况：修订制度。已完成整改。\n"
+            "3.档案不规范。整改情况：补齐材料，目前正在整改中，计划2099年6月底前完成。\n")
+    assert [f.message for f in check(text, select=["CNT005"])] == []
+    wrong = text.replace("正在整改1个", "正在整改2个")
+    assert [f.message for f in check(wrong, select=["CNT005"])] == [
+        "进展称正在整改2项，正文逐项标注为正在整改的问题有1个"]

@@ -176,3 +176,26 @@ def test_email_label_address_is_no_postal_address():
     assert [e.text for e in c.emails] == ["abc@163.com"]
     assert (c.address.text, c.address.span) == ("通江县春在镇街道", Span(22, 30))
     assert _c("E-mail地址：abc@163.com").address is None
+
+
+@pytest.mark.parametrize("label", ["邮政信箱：", "来信请寄："])
+def test_postal_box_labels_give_the_address(label):
+    text = f"联系电话：010-68701234；{label}北京市海淀区三里河路11号；邮编：100037；电子信箱：ab@cd.cn。"
+    c = _c(text)
+    assert c.address.text == "北京市海淀区三里河路11号"
+    at = text.index("北京市")
+    assert c.address.span == Span(at, at + len("北京市海淀区三里河路11号"))
+    assert c.postcode.text == "100037"
+    assert [e.text for e in c.emails] == ["ab@cd.cn"]
+    assert _c("电子信箱：ab@cd.cn。").address is None
+
+
+def test_local_number_after_a_landline_takes_its_area_code():
+    c = _c("联系电话：0736-3221560、3221561，13907361234，82123456。")
+    assert [(p.text, p.number) for p in c.phones] == [
+        ("0736-3221560", "07363221560"), ("3221561", "07363221561"),
+        ("13907361234", "13907361234"), ("82123456", "073682123456")]
+    # alone, a local number keeps its digits (CON001 reports the missing area code)
+    assert [p.number for p in _c("联系电话：3221561。").phones] == ["3221561"]
+    assert [p.number for p in _c("联系电话：010-68701234，68701235。").phones] == [
+        "01068701234", "01068701235"]

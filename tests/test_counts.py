@@ -224,3 +224,22 @@ def test_shuli_of_the_feedback_with_measures():
 ])
 def test_problem_verbs_not_about_the_feedback(text):
     assert declared(text) == []
+
+
+def test_problems_counted_right_after_the_aspects():
+    t = "巡察组共反馈问题4个方面23个，提出整改意见建议6条。"
+    assert declared(t) == [("aspects", 4, "4个方面", at(t, "4个方面")),
+                           ("problems", 23, "23个", at(t, "23个"))]
+    t = "共反馈问题12个。"
+    assert declared(t) == [("problems", 12, "问题12个", at(t, "问题12个"))]
+
+
+def test_categories_written_as_da_xiang():
+    t = "市委第三巡察组反馈了巡察意见，指出存在的问题共计3大项、18个具体问题。"
+    assert declared(t) == [("categories", 3, "3大项", at(t, "3大项")),
+                           ("problems", 18, "18个具体问题", at(t, "18个具体问题"))]
+
+
+def test_hangai_continues_the_feedback_clause():
+    t = "巡察组向我局反馈了问题清单，涵盖3个方面17个具体问题。"
+    assert [(q, v) for q, v, _, _ in declared(t)] == [("aspects", 3), ("problems", 17)]

@@ -391,3 +391,54 @@ def test_contact_label_after_a_title_is_no_addressee():
     text = "某某局党组关于巡察整改进展情况的通报\n联系方式:\n电话:0563-1234567\n"
     h = _header(text)
     assert h.addressee is None and h.genre == "notice"
+
+
+@pytest.mark.parametrize("clause", [
+    "向某某局党组反馈了专项巡察意见",
+    "向某某局党组反馈了巡察“回头看”意见",
+    "向某某局党组反馈了巡察发现的问题",
+    "进行了集中反馈",
+    "向局党组作了巡察反馈",
+    "向局党组作出了反馈",
+])
+def test_feedback_phrases_with_kind_or_manner(clause):
+    text = ("某某局党组关于巡察整改进展情况的通报\n"
+            f"2021年5月10日至6月30日，县委第三巡察组对某某局党组开展了巡察。2021年8月5日，{clause}。\n")
+    h = _header(text)
+    assert h.feedback is not None and h.feedback.value == D(2021, 8, 5), clause
+    assert h.feedback.span == _span_of(text, "2021年8月5日")
+
+
+def test_upgraded_inspection_kind():
+    h = _header("某某镇党委关于巡察整改情况的报告\n"
+                "2022年9月5日至10月8日，市委第二巡察组对某某镇党委开展了提级巡察。\n")
+    assert h.inspection.kind.text == "提级"
+
+
+_SIGNED = ("中共某县水利局党组关于巡察整改进展情况的通报\n"
+           "2021年5月10日至6月30日，县委第三巡察组对县水利局党组开展了常规巡察。\n"
+           "欢迎监督。联系电话：0736-3221560。\n\n{issuer}\n2021年12月28日\n{below}")
+
+
+@pytest.mark.parametrize("below", [
+    "（此件公开发布）\n",
+    "（联系人：王某某，电话：0736-3221560）\n",
+    "\n附件：1.巡察整改问题清单\n      2.整改台账\n",
+    "附件2\n",
+])
+def test_notes_below_the_signature_date_are_skipped(below):
+    text = _SIGNED.format(issuer="中共某县水利局党组", below=below)
+    sig = _header(text).signature
+    assert sig.issuer.text == "中共某县水利局党组"
+    assert (sig.date.value, sig.date.span) == (D(2021, 12, 28), _span_of(text, "2021年12月28日"))
+
+
+def test_prose_below_the_date_is_no_closing_block():
+    text = _SIGNED.format(issuer="中共某县水利局党组", below="欢迎广大干部群众监督。\n")
+    sig = _header(text).signature
+    assert sig.issuer is None and sig.date is None
+
+
+def test_a_leading_group_signs():
+    text = _SIGNED.format(issuer="中共某县水利局党组巡察整改工作领导小组", below="")
+    assert _header(text).signature.issuer.text == "中共某县水利局党组巡察整改工作领导小组"

@@ -229,3 +229,53 @@ def test_never_raises_and_spans_inside(text):
             assert 0 <= s.start <= s.end <= n
         if node.status_span is not None:
             assert node.span.start <= node.status_span.start <= node.status_span.end <= n
+
+
+def test_plan_word_makes_a_deadline_whatever_the_verb():
+    text = ("一、基层治理方面\n1.矛盾纠纷化解不及时。\n"
+            "整改情况：逐件落实包案领导，目前正在整改中，计划2023年3月底前全部化解。\n")
+    (group,) = problems(text)
+    (leaf,) = group.children
+    assert leaf.status == "ongoing"
+    assert leaf.deadline.latest == dt.date(2023, 3, 31)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("整改情况：修订管理办法。整改进展：持续推进。", ("ongoing", "整改进展：持续推进")),
+    ("整改情况：开展排查。目前正按计划推进。", ("ongoing", "目前正按计划")),
+    ("整改情况：运行情况良好，目前正常运转。", None),
+])
+def test_labelled_and_planned_ongoing_states(body, expected):
+    got = find_status(body, Span(0, len(body)))
+    if expected is None:
+        assert got is None
+    else:
+        status, span = got
+        assert (status, body[span.start:span.end]) == expected
+
+
+ONE_PARAGRAPH_ITEMS = (
+    "一、组织建设方面\n"
+    "（一）学习不深入。整改情况：修订学习制度。已完成整改。\n"
+    "（二）制度不健全。整改情况：修订制度，目前正在整改中，计划2022年6月底前完成。\n"
+    "（三）档案不规范。整改情况：补齐材料。已完成整改。\n"
+    "{tail}")
+
+
+def test_paragraph_after_the_last_one_paragraph_item_is_not_its_text():
+    tail = "对于尚未完成整改的1个问题，将紧盯完成时限，确保按期整改到位。\n中共某某委员会\n2021年11月26日\n"
+    text = ONE_PARAGRAPH_ITEMS.format(tail=tail)
+    (group,) = problems(text)
+    last = group.children[-1]
+    assert last.status == "completed"
+    assert text[last.body_span.start:last.body_span.end] == "整改情况：补齐材料。已完成整改。"
+    assert group.span.end == last.span.end == last.body_span.end
+    assert [c.status for c in group.children] == ["completed", "ongoing", "completed"]
+
+
+def test_labelled_paragraph_after_an_item_stays_its_text():
+    text = ONE_PARAGRAPH_ITEMS.format(tail="完成时限：2022年12月31日。\n")
+    (group,) = problems(text)
+    last = group.children[-1]
+    assert "完成时限" in text[last.body_span.start:last.body_span.end]
+    assert last.deadline.value == dt.date(2022, 12, 31)

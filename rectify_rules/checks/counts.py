@@ -194,17 +194,44 @@ def progress_adds_up(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- CNT003 ------------------------------------------------------------------------------
 
-def _progress_conflicts(progress: tuple[Progress, ...]) -> Iterator[Hit]:
+#: what a progress statement counts, by the noun of its figures (see :func:`_counted`)
+_COUNTED_NOUN = re.compile(r"问题|任务|事项|措施|线索|项目|案件")
+_COUNTED = {"问题": "problems", "任务": "tasks", "事项": "tasks", "措施": "measures",
+            "线索": "leads", "项目": "projects", "案件": "cases"}
+_NOUN_AFTER = re.compile(rf"\s*(?:具体)?(?:整改)?(?:{_COUNTED_NOUN.pattern})")
+#: what the leaves of the problem tree are not (CNT005)
+_NOT_PROBLEMS = frozenset({"measures", "leads", "projects", "cases"})
+
+
+def _counted(norm: str, p: Progress) -> str | None:
+    """What *p* counts: the last noun before its first figure ("15个问题已完成整改12个" →
+    problems, "26项整改措施已完成24项" → measures), else the noun right after that figure
+    ("已整改8个问题"); None when neither says (comparable with any statement)."""
+    figs = sorted((f.span for f in (p.completed, p.ongoing, *p.other) if f is not None))
+    if not figs:
+        return None
+    nouns = _COUNTED_NOUN.findall(norm, p.span.start, figs[0].start)
+    if nouns:
+        return _COUNTED[nouns[-1]]
+    after = _NOUN_AFTER.match(norm, figs[0].end)
+    return _COUNTED[_COUNTED_NOUN.search(after.group()).group()] if after else None
+
+
+def _progress_conflicts(progress: tuple[Progress, ...], norm: str) -> Iterator[Hit]:
+    """Each figure against the first statement of the same figure that counts the same thing
+    (statements about measures and about problems are not two claims of one quantity)."""
+    counted = [_counted(norm, p) for p in progress]
     for attr, label in _PROGRESS_LABELS:
-        first: tuple[Progress, Figure] | None = None
-        for p in progress:
+        firsts: list[tuple[Progress, Figure, str | None]] = []
+        for p, what in zip(progress, counted):
             fig = getattr(p, attr)
             if fig is None:
                 continue
+            first = next((f for f in firsts if f[2] is None or what is None or f[2] == what), None)
             if first is None:
-                first = (p, fig)
+                firsts.append((p, fig, what))
                 continue
-            p0, fig0 = first
+            p0, fig0, _ = first
             if p.as_of and p0.as_of and p.as_of.value != p0.as_of.value:
                 continue  # two dates, two states: not a contradiction
             if fig.value != fig0.value:
@@ -227,7 +254,7 @@ def _declared_conflicts(declared: tuple[Count, ...]) -> Iterator[Hit]:
 @provides("label", "first", "other")
 def figures_agree(ctx: CheckContext) -> Iterator[Hit]:
     """CNT003: two claims of the same quantity with different values."""
-    yield from _progress_conflicts(ctx.notice.progress)
+    yield from _progress_conflicts(ctx.notice.progress, ctx.src.norm)
     yield from _declared_conflicts(ctx.notice.declared)
 
 
@@ -275,7 +302,10 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
 
     Only when the leaves carry status markers at all. Ongoing markers are compared whenever
     some leaf is marked ongoing (or every leaf is marked); completed markers when every leaf
-    is marked, or when more leaves are marked completed than the claim allows.
+    is marked, or when more leaves are marked completed than the claim allows. Statements that
+    count measures, case leads or projects are not about the problems. A leaf marked
+    ongoing is unfinished, so the claim it is compared with is the statement's ongoing figure
+    plus its other unfinished states ("正在推进整改1个，2个问题需长期坚持": 3).
     """
     leaves = ctx.notice.leaves()
     ongoing = [leaf for leaf in leaves if leaf.status == "ongoing"]
@@ -284,17 +314,25 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
         return
     all_marked = len(ongoing) + len(done) == len(leaves)
     for p in ctx.notice.progress:
-        if p.ongoing is not None and (ongoing or all_marked) and p.ongoing.value != len(ongoing):
-            yield _marker_hit(p.ongoing, ongoing, "正在整改")
+        if _counted(ctx.src.norm, p) in _NOT_PROBLEMS:
+            continue  # "26项整改措施已完成24项": measures, not the problems the markers are on
+        unfinished = p.ongoing.value + sum(f.value for f in p.other) if p.ongoing else None
+        if p.ongoing is not None and (ongoing or all_marked) and unfinished != len(ongoing):
+            claimed = fmt_num(p.ongoing.value)
+            if p.other:  # the message reads "进展称正在整改1项、其他未完成状态2项，合计3项"
+                others = fmt_num(unfinished - p.ongoing.value)
+                claimed += f"项、其他未完成状态{others}项，合计{fmt_num(unfinished)}"
+            yield _marker_hit(p.ongoing, ongoing, "正在整改", claimed)
         if p.completed is not None and p.completed.value != len(done) and (
                 all_marked or len(done) > p.completed.value):
             yield _marker_hit(p.completed, done, "已完成整改")
 
 
-def _marker_hit(fig: Figure, marked: list[Node], state: str) -> Hit:
+def _marker_hit(fig: Figure, marked: list[Node], state: str, claimed: str | None = None) -> Hit:
     related = tuple((leaf.status_span or leaf.title_span, f"标注为{state}")
                     for leaf in marked)
-    return Hit(fig.span, {"state": state, "claimed": fmt_num(fig.value), "marked": len(marked)},
+    claimed = fmt_num(fig.value) if claimed is None else claimed
+    return Hit(fig.span, {"state": state, "claimed": claimed, "marked": len(marked)},
                related=related)
 
 

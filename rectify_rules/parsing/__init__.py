@@ -6,13 +6,16 @@ A flat pipeline, read top to bottom (each stage is a pure function in its own mo
 
 Parsing never raises on a bad document: a stage that cannot recognise something leaves it
 ``None`` / empty. Every span is in original-text coordinates (see :mod:`rectify_rules.text`).
+``progress`` holds the statements about the notice's problems, not those inside one problem's
+rectification text (see :func:`_outside_leaves`).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 
-from ..model import Diagnostic, Notice, Span
+from ..model import Diagnostic, Node, Notice, Progress, Span
 from ..text import SourceText
 
 __all__ = ["parse", "parse_source", "parse_text"]
@@ -62,7 +65,7 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
         inspection=hdr.inspection,
         feedback=hdr.feedback,
         declared=cnt.declared,
-        progress=cnt.progress,
+        progress=_outside_leaves(cnt.progress, probs),
         outline=outl,
         problems=probs,
         contact=con,
@@ -77,6 +80,23 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
         diagnostics=_diagnose(body, hdr, outl),
     )
     return notice, body
+
+
+def _outside_leaves(progress: tuple[Progress, ...],
+                    problems: tuple[Node, ...]) -> tuple[Progress, ...]:
+    """The progress statements of the notice: those inside a problem's own rectification text
+    ("…对审计发现问题建立台账，已完成整改31项") count that problem's sub-tasks, not the problems."""
+    bodies = sorted(leaf.body_span for g in problems for leaf in g.leaves()
+                    if len(leaf.body_span))
+    if not bodies:
+        return progress
+    starts = [b.start for b in bodies]  # leaf bodies are disjoint: bisect, not a scan per statement
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < bodies[i].end
+
+    return tuple(p for p in progress if not inside(p.span.start))
 
 
 def _diagnose(body: SourceText, hdr, outl) -> tuple[Diagnostic, ...]:

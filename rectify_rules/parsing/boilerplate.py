@@ -4,7 +4,8 @@ Notices scraped from web pages carry lines that are not part of the notice: a br
 ("首页 > 要闻动态 > 通知公告"), "今天是:", view counters, "扫一扫在手机打开当前页",
 "【打印】【关闭】", "【责任编辑:…】" and so on. :func:`scan` finds them (as spans the
 orchestrator blanks with :meth:`SourceText.without`) and reads the metadata line
-("来源:… 发布时间:2021-02-10 23:00 点击量:…") for the publication date and the source.
+("来源:… 发布时间:2021-02-10 23:00 点击量:…", widgets such as 【打印本页】 in it left out, or a
+bare timestamp "2021-12-31 10:20:00 浏览量:89") for the publication date and the source.
 
 The patterns are data (:data:`JUNK_LINES`, :data:`JUNK_TOKENS`, :data:`META_LABELS`):
 whole lines that are nothing but page furniture, and bracketed widgets / fixed phrases that
@@ -96,7 +97,8 @@ def scan(src: SourceText) -> Boilerplate:
     norm = src.norm
     for line in src.content_lines():
         content, stripped = line.span, line.text
-        meta = _metadata(src, content, stripped)
+        tokens = list(_JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end))
+        meta = _metadata_line(src, content, stripped, tokens)
         if meta is not None:
             spans.append(content)
             date, origin = meta
@@ -106,9 +108,42 @@ def scan(src: SourceText) -> Boilerplate:
         if _JUNK_LINE_RE.fullmatch(stripped):
             spans.append(content)
             continue
-        for m in _JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end):
-            spans.append(Span(m.start(), m.end()))
+        spans.extend(Span(m.start(), m.end()) for m in tokens)
     return Boilerplate(spans=tuple(spans), published=published, source=source)
+
+
+def _metadata_line(src: SourceText, content: Span, line: str,
+                   tokens: list[re.Match]) -> tuple[DateFact | None, TextFact | None] | None:
+    """Read *line* as a metadata line, widgets ("【打印本页】【关闭窗口】") inside it left out;
+    a line may also begin with the bare timestamp ("2021-12-31 10:20:00  浏览量:89")."""
+    if tokens:
+        chars = list(line)
+        for m in tokens:
+            lo, hi = m.start() - content.start, m.end() - content.start
+            for i in range(max(0, lo), min(len(chars), hi)):
+                chars[i] = " "
+        masked = "".join(chars)
+        lead = len(masked) - len(masked.lstrip())
+        content = Span(content.start + lead, content.end)
+        line = masked.strip()
+        if not line:
+            return None
+    meta = _metadata(src, content, line)
+    if meta is not None or len(line) > _META_MAX:
+        return meta
+    stamp = _STAMP_RE.match(line)
+    if stamp is None:
+        return None
+    clock = _TIME_RE.match(line, stamp.end())
+    rest = line[clock.end():]
+    if rest:  # labelled fields must follow: "2021-12-31 10:20  浏览量:89"
+        meta = _metadata(src, Span(content.start + clock.end(), content.end), rest)
+        if meta is None:
+            return None
+    elif not any(ch.isdigit() for ch in clock.group()):
+        return None  # a date alone on its line is a signature's, not a timestamp
+    span = Span(content.start, content.start + len(stamp.group().rstrip()))
+    return _published(src, span), meta[1] if meta else None
 
 
 def _metadata(src: SourceText, content: Span,

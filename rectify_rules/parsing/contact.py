@@ -1,12 +1,15 @@
 """Contact details for public supervision: phones, emails, postal address, postcode.
 
 Candidates are taken after their labels (电话 / 联系电话 / 举报电话 …, 电子邮箱 / 邮箱 …,
-通信地址 / 邮政地址 …, 邮编 / 邮政编码) on the normalised view; the text of each fact is the
-ORIGINAL text at its span, so a full-width ＠ or a stray character stays visible to the
-validity rules (CON001–CON004), which judge the values — this module only finds them.
+通信地址 / 邮政地址 / 邮政信箱 / 来信请寄 …, 邮编 / 邮政编码) on the normalised view; the text
+of each fact is the ORIGINAL text at its span, so a full-width ＠ or a stray character stays
+visible to the validity rules (CON001–CON004), which judge the values — this module only
+finds them.
 An e-mail candidate is the whole value after its label, up to where an address plainly ends
 (so "abc@@163.com", "a b@163.com" or "abc.163.com" reach CON003 as written); an unlabelled
-address in running text is found from its "@".
+address in running text is found from its "@". A local number listed after a landline
+("0736-3221560、3221561") gets that landline's area code in its ``number`` (its text stays as
+written).
 """
 
 from __future__ import annotations
@@ -48,20 +51,34 @@ _EMAIL = re.compile(r"[A-Za-z0-9_.%+\-]+[ ]*@[ ]*"
                     rf"(?:[A-Za-z0-9_.%+\-@]|{_CN_DOT})*[A-Za-z0-9_.%+\-@]")
 #: what an address holds before its "@" (blanks tested apart)
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.%+-")
-#: the longest label prefix _ADDRESS allows before "地址" ("通信", "联系" …)
+#: the longest label prefix _ADDRESS allows before its anchor word ("通信", "联系" before 地址)
 _ADDRESS_PREFIX = 2
-#: (the 地址 of an e-mail label, "邮箱地址：" / "E-mail地址：", is not a postal address)
-_ADDRESS = re.compile(r"(?=[通邮来联地])(?:通信|通讯|邮政|邮寄|来信|联系|(?<![箱件lL]))地址\s*(?:[:：]|为)\s*"
+#: (the 地址 of an e-mail label, "邮箱地址：" / "E-mail地址：", is not a postal address);
+#: "邮政信箱：" and "来信请寄：" are postal labels too (a bare 信箱 is left alone)
+_ADDRESS = re.compile(r"(?=[通邮来联地])(?:(?:通信|通讯|邮政|邮寄|来信|联系|(?<![箱件lL]))地址"
+                      r"|邮政信箱|来信请寄(?:至|到)?)\s*(?:[:：]|为)\s*"
                       r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
+#: every _ADDRESS match holds one of these, at most _ADDRESS_PREFIX after its start
+_ADDRESS_ANCHORS = ("地址", "信箱", "请寄")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")
 _BLOCK = re.compile(r"联系方式|联系电话|举报电话|监督电话|电[ ]{0,3}话|电子邮箱|电子信箱|电子邮件|邮箱"
-                    r"|(?<![A-Za-z])(?i:e-?mail)|通信地址|邮政地址")
+                    r"|(?<![A-Za-z])(?i:e-?mail)|通信地址|邮政地址|邮政信箱|来信请寄")
+
+
+def _area_prefix(digits: str) -> str | None:
+    """The area code, with its 0, of a national landline number ("07363221560" → "0736")."""
+    if not digits.startswith("0") or len(digits) < 10:
+        return None
+    return digits[:3] if digits[1] in "12" else digits[:4]
 
 
 def _phones(norm: str, original: str) -> list[Phone]:
+    """Phones after their labels. A local number listed after a landline with its area code
+    ("0736-3221560、3221561") is in that area: its ``number`` gets the area code."""
     found: list[Phone] = []
     for lab in _PHONE_LABEL.finditer(norm):
         pos = lab.end()
+        area: str | None = None
         while True:
             m = _PHONE.match(norm, pos)
             if not m:
@@ -70,6 +87,9 @@ def _phones(norm: str, original: str) -> list[Phone]:
             end = m.start() + len(raw)
             digits = _NON_DIGIT.sub("", raw.split("转")[0])
             if len(digits) >= _MIN_DIGITS and not _NOT_PHONE_AFTER.match(norm, end):
+                if area is not None and len(digits) in (7, 8) and digits[0] not in "01":
+                    digits = area + digits
+                area = _area_prefix(digits) or area
                 found.append(Phone(text=original[m.start():end], span=Span(m.start(), end),
                                    number=digits, label=lab.group("label")))
             sep = _PHONE_SEP.match(norm, end)
@@ -148,7 +168,7 @@ def parse_contact(src: SourceText) -> Contact:
     phones = _phones(norm, original)
     emails = _emails(norm, original)
     address = postcode = None
-    about = norm.find("地址")  # every match holds it, at most _ADDRESS_PREFIX after its start
+    about = min((at for w in _ADDRESS_ANCHORS if (at := norm.find(w)) >= 0), default=-1)
     if about >= 0 and (m := _ADDRESS.search(norm, max(0, about - _ADDRESS_PREFIX))):
         s, e = m.span("v")
         address = TextFact(original[s:e], Span(s, e))

@@ -46,11 +46,13 @@ _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 #: what follows "N个方面" when the aspects are of work, not of problems ("3个方面的工作")
 _NOT_PROBLEMS = r"(?:工作|措施|举措|建议|经验|做法|成效|目标|内容)"
 _DECLARED = re.compile(
-    rf"(?=[\d{CN_NUM_CHARS}问整])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面))"
+    rf"(?=[\d{CN_NUM_CHARS}问整])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面|项))"
     rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面(?!的?(?:整改)?{_NOT_PROBLEMS}))"
     rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
     rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题(?!线索)"
-    rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条])"
+    rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条](?!个|大|方面)"
+    # "反馈问题3个方面11个": the problems counted right after the aspects
+    rf"|(?<=方面)(?P<n_prob3>{NUM})[个项条](?=\s*(?:[,;:。!?、()]|$)))"
     rf"|(?P<tasks>(?P<n_task>{NUM})[个项条](?:具体)?整改任务"
     rf"|整改任务(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
@@ -66,12 +68,12 @@ _OTHER_ACTIVITY = re.compile(r"自查|自纠|自检|检查|排查|督查|核查|
 _SENTENCE_OPENING = re.compile(r"\s*(?:共|共计|一共|合计|总计)?\s*$")
 #: how many clauses back a problem verb looks for the feedback
 _LOOK_BACK = 4
-_CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属)")
+_CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属|涵盖)")
 #: a completion / ongoing verb right before a count: the count is progress, not a claim
 _PROGRESS_BEFORE = re.compile(
     r"(?:完成|整改|推进|落实|办结|销号|剩余|尚有|还有|仍有|正在|持续|未)(?:了|的)?\s*$")
 _GROUPS = {"categories": ("n_cat",), "aspects": ("n_asp",), "items": ("n_item",),
-           "problems": ("n_prob", "n_prob2"), "tasks": ("n_task", "n_task2"),
+           "problems": ("n_prob", "n_prob2", "n_prob3"), "tasks": ("n_task", "n_task2"),
            "measures": ("n_meas", "n_meas2")}
 
 

@@ -11,8 +11,8 @@ the normalised view; every fact's text is the ORIGINAL text at its span.
 - addressee: a short line ending with a colon right after the title ("区委第二巡察组：").
 - opening paragraph: the first paragraph after the header that speaks of 巡察 / 巡视; the
   inspecting body, kind, dates and duration are taken from it.
-- feedback: the date of the clause that delivers the feedback (反馈了巡察意见, 意见反馈,
-  召开…反馈会, 分别反馈 …), never a date of the inspection range.
+- feedback: the date of the clause that delivers the feedback (反馈了巡察意见, 反馈了专项巡察意见,
+  意见反馈, 召开…反馈会, 分别反馈 …), never a date of the inspection range.
 """
 
 from __future__ import annotations
@@ -72,11 +72,15 @@ _PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监
                      r"现将[^。]{0,30}(?:公布|公开|通报)")
 _ABOUT = "关于"
 _SENTENCE_END = re.compile(r"[。;!?]")
+#: the kind of inspection may stand inside the phrase: "反馈了专项巡察意见", "反馈了巡察“回头看”意见"
+_FEEDBACK_KIND = r"(?:专项|常规|机动|联动|提级)?"
 _FEEDBACK = re.compile(
-    r"反馈了?(?:巡察|巡视)?(?:意见|情况)(?![后的])"
+    rf"反馈了?{_FEEDBACK_KIND}(?:巡察|巡视)?(?:[“\"‘']?回头看[”\"’']?)?(?:意见|情况)(?![后的])"
     r"|(?:巡察|巡视)?意见反馈(?!会后)"
     r"|(?:召开|举行)了?[^。,;]{0,15}反馈(?:会|大会)(?!后)"
-    r"|分别(?:进行了?)?反馈|进行了?反馈|作了?反馈|反馈会(?![后上议])")
+    r"|反馈了?(?:巡察|巡视)发现的(?:主要)?问题"
+    r"|分别(?:进行了?)?反馈|(?:进行了?|作出?了?)(?:集中|专题|现场|书面)?(?:巡察|巡视)?反馈(?!会后)"
+    r"|反馈会(?![后上议])")
 _SUBJECT = re.compile(r"巡察|巡视")
 _PARAGRAPH_LINES = 6
 #: a line ending like this closes its paragraph (no wrapped continuation)

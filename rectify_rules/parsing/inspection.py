@@ -3,7 +3,7 @@
 - :func:`find_bodies`: every mention of an inspecting body ("县委第二巡察组", "省委第三巡视组",
   "市委联动巡察组", "县委巡察二组", "市委第巡察组" — the ordinal written as "第" alone is
   *missing*, not omitted).
-- :func:`find_kind`: 常规 / 专项 / 联动 / 回头看 / 机动 in front of (or, for 回头看, after)
+- :func:`find_kind`: 常规 / 专项 / 联动 / 回头看 / 机动 / 提级 in front of (or, for 回头看, after)
   巡察 / 巡视.
 - :func:`find_durations`: "为期45天", "历时两个月", "经过两个月的整改"; vague phrases such as
   "三个月来" or "近年来" are not durations.
@@ -37,7 +37,7 @@ _BODY_RE = re.compile(
 )
 
 _KIND_RE = re.compile(
-    r"(?P<a>常规|专项|联动|机动)(?=巡察|巡视)"
+    r"(?P<a>常规|专项|联动|机动|提级)(?=巡察|巡视)"
     r"|(?:巡察|巡视)\s*[“\"‘']?(?P<b>回头看)"
     r"|(?P<c>回头看)[”\"’']?\s*(?=巡察|巡视)"
 )

@@ -18,6 +18,10 @@ An item without numbered sub-items whose body opens with its own problem paragra
 ``marker=None`` — only where other items at the same depth have children, so a problem that
 is its own leaf (its text begins with the rectification) stays a leaf.
 
+Where the problems are one paragraph each, a paragraph after a list's last problem (a closing
+summary, "截至…，8个问题已完成整改7个。欢迎…监督") is not that problem's text: a leaf whose first
+paragraph states its status ends there, unless a later paragraph is labelled as its own.
+
 Each leaf gets ``status`` / ``status_span`` / ``deadline`` from its own text
 (:mod:`rectify_rules.parsing.status`).
 """
@@ -156,6 +160,59 @@ def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ..
     return tuple(rebuild(g, 0) for g in groups)
 
 
+#: a later paragraph of a leaf that holds one of these still belongs to the leaf
+_LEAF_CONTINUES = re.compile(rf"(?:^|\n)[ ]*(?:{_LABEL}|(?:完成|整改)(?:时限|期限|时间)[ ]*[:：])")
+#: the share of leaves that must be one paragraph for the list to be read as one-paragraph items
+_ONE_PARAGRAPH_SHARE = 2 / 3
+
+
+def _end_trailing_paragraphs(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ...]:
+    """Cut off what follows the last problem of a list when it is plainly not the problem's.
+
+    The outline ends a node's body at the next marker, so a paragraph after a list's last item
+    ("对于尚未完成整改的2个问题，…", "截至…，8个问题已完成整改7个。欢迎…监督") is read as part of
+    that item, and its words become the item's status. Where the items are one paragraph each
+    (at least two thirds of the leaves, and at least three), a leaf whose first paragraph
+    already states its status ends with that paragraph — unless a later paragraph is labelled
+    as its own (整改情况： / 完成时限： …)."""
+    norm = ctx.norm
+    leaves = [leaf for g in groups for leaf in g.leaves()]
+    multi = [leaf for leaf in leaves if "\n" in norm[leaf.body_span.start:leaf.body_span.end]]
+    if len(leaves) < 3 or len(leaves) - len(multi) < _ONE_PARAGRAPH_SHARE * len(leaves):
+        return groups
+    cut: dict[int, int] = {}  # leaf start → new body end
+    for leaf in multi:
+        body = leaf.body_span
+        nl = norm.find("\n", body.start, body.end)
+        first_end = _rstrip(norm, body.start, nl)
+        if find_status(norm, Span(body.start, first_end)) is None:
+            continue
+        if _LEAF_CONTINUES.search(norm, nl, body.end):
+            continue
+        cut[leaf.span.start] = first_end
+    if not cut:
+        return groups
+
+    def rebuild(n: Node) -> Node:
+        if n.children:
+            kids = tuple(rebuild(c) for c in n.children)
+            end = max([n.body_span.end, n.title_span.end] + [k.span.end for k in kids])
+            return attrs.evolve(n, children=kids, span=Span(n.span.start, end))
+        end = cut.get(n.span.start)
+        if end is None:
+            return n
+        return attrs.evolve(n, body_span=Span(n.body_span.start, end),
+                            span=Span(n.span.start, max(end, n.title_span.end)))
+
+    return tuple(rebuild(g) for g in groups)
+
+
+def _rstrip(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _annotate(n: Node, norm: str, dates) -> Node:
     if n.children:  # a plain constructor: attrs.evolve costs several times more per node
         return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
@@ -187,5 +244,5 @@ def select_problems(src: SourceText, outline: tuple[Node, ...], declared: tuple[
     groups = _choose(outline, ctx)
     if not groups or not any(_evidence(g, ctx) for g in groups):
         return ()
-    groups = _add_paragraph_leaves(groups, ctx)
+    groups = _end_trailing_paragraphs(_add_paragraph_leaves(groups, ctx), ctx)
     return tuple(_annotate(g, src.norm, dates) for g in groups)

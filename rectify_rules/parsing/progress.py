@@ -3,11 +3,12 @@
 Every statement is kept separately — a notice can state two that disagree (CNT003 compares
 them). A statement is one sentence holding at least one classified figure: completed
 ("已整改8个问题", "8个问题已整改到位"), ongoing ("正在整改事项8项", "3个问题纳入持续整改",
-"剩余2项正在推进", "尚未完成1项"), other ("基本完成2项") or a rate ("整改完成率达100%").
+"剩余2项正在推进", "正在推进整改1个", "其余2项正在有序推进", "尚未完成1项"), other ("基本完成2项",
+"2个问题需长期坚持、持续整改") or a rate ("整改完成率达100%").
 Figures are counted items only (个/项/条/件), so amounts ("已整改退缴16.25万元") and objects
 ("完成2条道路的财审") are not progress. The total is the count stated before those figures in
-the same sentence ("25项整改任务", "反馈的11个问题", "共15项") — never borrowed from another
-sentence. Deadline parts ("2021年5月底前需完成整改1项") come from the DateScan and are kept
+the same sentence ("25项整改任务", "反馈的11个问题", "共15项", "整改任务32项") — never borrowed
+from another sentence. Deadline parts ("2021年5月底前需完成整改1项") come from the DateScan and are kept
 out of the completed figure.
 
 A completion rate gets its numbers from its statement (:func:`link_rates`): completed over
@@ -28,8 +29,12 @@ _NOUN = r"(?:具体)?(?:整改)?(?:问题|任务|事项)"
 #: the figure may not be followed by an object noun ("完成2条道路"): only a problem noun,
 #: a clause end, or a status word
 _AFTER_OK = r"(?=\s*(?:$|[,;:。!?、()（）]|已|均|正在|纳入|持续|尚|未|仍|整改|基本|需|按))"
-_ONGOING_VERB = (r"(?:正在(?:整改|推进|落实|办理)中?|持续整改|未到(?:整改)?时限|尚未(?:完成|整改)(?:整改|到位)?"
-                 r"|未完成(?:整改)?|未整改(?:到位)?|剩余|尚有|还有|仍有)")
+#: how "正在…" may be qualified: "正在有序推进", "正在加紧整改", "正在推进整改"
+_MANNER = r"(?:有序|加紧|抓紧|积极|稳步|按计划|持续|全力)?"
+_ONGOING_VERB = (rf"(?:正在{_MANNER}(?:整改|推进|落实|办理)(?:整改)?中?|持续整改|未到(?:整改)?时限"
+                 r"|尚未(?:完成|整改)(?:整改|到位)?|未完成(?:整改)?|未整改(?:到位)?|剩余|尚有|还有|仍有)")
+#: "2个问题需长期坚持、持续整改": not finished, kept open on purpose (another state than 正在整改)
+_KEPT_OPEN = r"需(?:要)?(?:长期坚持|持续(?:推进|整改))"
 _OTHER_VERB = r"(?:基本完成(?:整改)?|基本整改到位)"
 _DONE_VERB = (r"(?:(?:已经?|均已|累计)(?:按期|全部|按时)?(?:整改)?完成(?:整改)?|(?<![需应须要前划计])(?:整改)?完成(?:整改)?"
               r"|(?:已经?|均已)(?:整改|办结|销号)(?:到位|完毕|完成)?)")
@@ -39,16 +44,20 @@ _PRE = re.compile(
     rf"了?(?:的)?\s*(?:{_NOUN})?\s*(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _POST = re.compile(
     rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?\s*"
-    rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正在(?:整改|推进|落实)|持续整改|尚未完成|未完成|整改中)"
-    rf"|(?P<other>基本完成|基本整改到位)"
+    rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正在{_MANNER}(?:整改|推进|落实)|持续整改|尚未完成|未完成"
+    rf"|整改中)"
+    rf"|(?P<other>基本完成|基本整改到位|{_KEPT_OPEN})"
     rf"|(?P<done>(?:已经?|均已)(?:按期)?(?:整改|完成|办结|销号)(?:整改)?(?:到位|完毕)?)"
-    rf"(?!\s*(?:整改)?\s*{NUM}))")
+    rf"(?!\s*(?:整改)?\s*(?:到位|完成|完毕)?\s*{NUM}))")
 _RATE = re.compile(rf"(?:完成|整改|销号|办结)率\s*(?:为|达到?|已达)?\s*(?P<n>{DEC})\s*%")
 _TOTAL = re.compile(
     rf"(?:(?:共|共有|共计|合计|总计)\s*(?P<n1>{NUM})(?P<u1>{_UNIT})"
-    rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN})")
+    rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN}"
+    rf"|{_NOUN}\s*(?:共|共计)?\s*(?P<n3>{NUM})(?P<u3>{_UNIT}))")
 _ALL_DONE = re.compile(r"(?:已经?|均已)?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
+#: "截至/截止" later in the statement, at a clause start ("巡察反馈的13个问题，截至9月30日，已完成…")
+_AS_OF_LATER = re.compile(r"(?<=[,;:])\s*截[至止]\s*")
 _DEADLINE_TAIL = re.compile(
     rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
@@ -93,10 +102,13 @@ def _deadline_parts(norm: str, start: int, end: int, dates) -> list[DeadlinePart
 
 
 def _as_of(norm: str, start: int, end: int, dates) -> DateFact | None:
-    """The date right after 截至/截止 at the start of the statement ("截至2021年6月底")."""
+    """The date right after 截至/截止 at the start of the statement ("截至2021年6月底"), else
+    right after 截至/截止 opening a later clause of it ("…13个问题，截至2021年9月30日，已完成…");
+    "到" counts only at the start ("到2021年底前完成" later in a sentence is a deadline)."""
     if dates is None:
         return None
-    for m in _AS_OF.finditer(norm, start, min(end, start + 12)):
+    for m in [*_AS_OF.finditer(norm, start, min(end, start + 12)),
+              *_AS_OF_LATER.finditer(norm, start + 1, end)]:
         try:
             found = dates.within(Span(m.end(), min(end, m.end() + 16)))
         except Exception:
@@ -135,7 +147,7 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
     first = min((f.span.start for fs in kinds.values() for f in fs), default=end)
     total = None
     for m in _TOTAL.finditer(norm, start, first):
-        n, u = ("n1", "u1") if m.group("n1") is not None else ("n2", "u2")
+        n, u = next((f"n{i}", f"u{i}") for i in (1, 2, 3) if m.group(f"n{i}") is not None)
         fig = _figure(norm, m, n, u)
         if fig is not None and free(fig.span):
             total = fig

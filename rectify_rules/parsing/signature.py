@@ -2,7 +2,9 @@
 
 The block is the last lines of the body (boilerplate already blanked): a line that holds
 nothing but a date, and above it (blank lines allowed) a short line naming an organisation.
-Either may be missing; a date inside the last prose sentence is not a signature.
+Either may be missing; a date inside the last prose sentence is not a signature. What
+GB/T 9704 and web pages put below the date is skipped: the 附注 "（此件公开发布）", a
+"（联系人：…）" note, and an attachment list ("附件：1.…" with its items).
 """
 
 from __future__ import annotations
@@ -17,13 +19,21 @@ __all__ = ["find_signature", "ORG_END"]
 
 #: how an organisation's name ends
 ORG_END = re.compile(
-    r"(?:委员会|党委|党组|党工委|工委|纪委|监委|支部|总支|委|局|办公室|办|中心|政府|管委会"
+    r"(?:委员会|党委|党组|党工委|工委|纪委|监委|支部|总支|委|局|办公室|办|中心|政府|管委会|领导小组"
     r"|公司|集团|学校|学院|大学|医院|院|厅|部|处|所|站|队|协会|联合会|社|街道|镇|乡)$")
 #: an organisation line is a name, not a sentence or a heading
 _NOT_ORG = re.compile(r"[。，,；;：:！？!?、（）()“”\"]|^\s*[一二三四五六七八九十0-9]+[、.]")
 _ORG_MAX = 40
 #: how far up from the end the closing block may start (non-blank lines)
 _LOOKBACK = 3
+#: lines below the date that are no part of the signature: a bracketed note ("（此件公开发布）",
+#: "（联系人：…）"), an attachment line ("附件：…", "附件2"), and the short lines listing the
+#: attachments after it
+_NOTE = re.compile(r"^[(（][^()（）]{1,40}[)）]$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*(?:[:：]|$)")
+_ATTACHMENT_ITEM_MAX = 60
+#: how many lines below the date are looked at for such notes
+_NOTES_MAX = 6
 
 
 def _is_org(text: str) -> bool:
@@ -43,11 +53,32 @@ def _date_line(ds: DateScan, span: Span, text: str) -> tuple[DateFact, str] | No
     return d, text[:rel_start].strip()
 
 
+def _notes_start(ds: DateScan, lines: list) -> int:
+    """Where the notes below the signature date begin in *lines*: right after the last date
+    line when nothing but notes follows it, else ``len(lines)`` (nothing is left out)."""
+    for k in range(len(lines) - 1, -1, -1):
+        if _date_line(ds, lines[k].span, lines[k].text) is not None:
+            break
+    else:
+        return len(lines)
+    attachment = False
+    for ln in lines[k + 1:]:
+        if _ATTACHMENT.match(ln.text):
+            attachment = True
+        elif not (_NOTE.match(ln.text) or (attachment and len(ln.text) <= _ATTACHMENT_ITEM_MAX
+                                            and "。" not in ln.text)):
+            return len(lines)  # something else follows the date: it is not the closing block
+    return k + 1
+
+
 def find_signature(body: SourceText, ds: DateScan, stop: int = 0) -> Signature:
     """The closing signature of *body*; nothing above offset *stop* (the title) is used."""
     content = body.content_lines()
-    # the last lines below *stop* (those below it are a suffix of the lines)
-    tail = [(ln.span, ln.text) for ln in content[-_LOOKBACK:] if ln.span.start >= stop]
+    # the last lines below *stop* (those below it are a suffix of the lines), notes below the
+    # date left out
+    window = [ln for ln in content[-(_LOOKBACK + _NOTES_MAX):] if ln.span.start >= stop]
+    window = window[:_notes_start(ds, window)]
+    tail = [(ln.span, ln.text) for ln in window[-_LOOKBACK:]]
     if not tail:
         return Signature()
     date: DateFact | None = None

@@ -6,14 +6,16 @@ say "正在整改中，按计划2021年7月底前完成".
 - completed: 已完成整改 / 完成整改 / 整改完成 / 已整改到位 / 目前已完成 / 已全部整改完毕 /
   已落实到位 / 已全部补缴到位 / 已办结 …, ending the clause (followed by punctuation, 并 …
   or the end of the text);
-- ongoing: 正在整改(中) / 持续整改 / 目前(…)正在… / 尚未完成 / 未完成整改 / 基本完成 / 已基本…到位.
+- ongoing: 正在整改(中) / 持续整改 / 目前(…)正在… / 目前正按计划… / 尚未完成 / 未完成整改 / 基本完成 /
+  已基本…到位, and a labelled state "整改进展：持续推进".
 
 基本完成 ("basically done") is read as ongoing: a notice that says so has not closed the
 problem, and CNT005 compares per-problem markers with the summary's 正在整改 count, where
 such problems are counted as unfinished.
 
 Deadline: a date followed by a completion verb ("2021年7月底前完成", "于2021年12月31日整改完成",
-"8月底初稿完成", "12月完成修编") or preceded by "完成时限:" — the last one in the text. A date
+"8月底初稿完成", "12月完成修编"), preceded by "完成时限:", or a "…前" date right after a plan
+word ("计划2023年3月底前全部化解") — the last one in the text. A date
 after 已 / 已于 (done on that day) or 截至 / 截止 (as of) is not a deadline. Dates come from the
 date scan (``dates.within(span)``); nothing is parsed here.
 """
@@ -30,7 +32,9 @@ _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
 _STATUS = re.compile(
     r"(?=[正仍纳持尚未已基目还完整])"  # skip, in one step, what no status phrase begins with
     rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
-    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|目前[{_HAN}]{{0,4}}?正在(?=[{_HAN}])"
+    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)"
+    rf"|目前[{_HAN}]{{0,4}}?正(?:在|按计划|有序|加紧|抓紧|稳步)(?=[{_HAN}])"
+    rf"|(?:整改(?:状态|进展|进度)|完成情况)[ ]*[:：][ ]*(?:持续推进|正在推进|推进中|持续整改)"
     rf"|还在[{_HAN}]{{0,6}}中)"
     rf"|(?P<completed>已(?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结)(?:到位|完毕|工作)?{_CLAUSE_END}"
     rf"|已(?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
@@ -49,6 +53,9 @@ _AFTER_DATE = re.compile(
     rf"(?:[{_HAN}]{{0,2}}?)(?:整改)?(?:完成|办结|整改到位)")
 _BEFORE_DATE = re.compile(r"(?:完成|整改)(?:时限|期限|时间)[ ]*[:：]?[ ]*$")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:已|已于|已在|已经|截至|截止|截止到|截至到)[ ]*$")
+#: a plan word right before a "…前" date makes it a deadline whatever the verb after it
+#: ("计划2023年3月底前全部化解", "力争6月底前全面建成")
+_PLAN_BEFORE = re.compile(r"(?:计划|预计|力争|争取|确保|拟)(?:于|在)?[ ]*$")
 
 
 def find_status(norm: str, span: Span) -> tuple[Status, Span] | None:
@@ -73,6 +80,7 @@ def find_deadline(norm: str, dates: Iterable[DateFact]) -> DateFact | None:
         head = norm[max(0, d.span.start - 8):d.span.start]
         if _NOT_DEADLINE_BEFORE.search(head):
             continue
-        if _BEFORE_DATE.search(head) or _AFTER_DATE.match(norm, d.span.end):
+        if (_BEFORE_DATE.search(head) or _AFTER_DATE.match(norm, d.span.end)
+                or (d.before and _PLAN_BEFORE.search(head))):
             found = d
     return found
