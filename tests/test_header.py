@@ -442,3 +442,24 @@ def test_prose_below_the_date_is_no_closing_block():
 def test_a_leading_group_signs():
     text = _SIGNED.format(issuer="中共某县水利局党组巡察整改工作领导小组", below="")
     assert _header(text).signature.issuer.text == "中共某县水利局党组巡察整改工作领导小组"
+
+
+@pytest.mark.parametrize("phrase, start", [
+    ("自2021年5月10日起对某局党组开展了为期一个月的常规巡察", D(2021, 5, 10)),
+    ("从2021年5月10日开始，对某局党组开展了常规巡察", D(2021, 5, 10)),
+    ("于2021年5月10日进驻某局党组开展常规巡察", D(2021, 5, 10)),
+])
+def test_a_start_without_its_end(phrase, start):
+    text = ("中共某县某局党组关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第二巡察组"
+            f"{phrase}。2021年7月2日，县委第二巡察组反馈了巡察意见。\n")
+    h = _header(text)
+    ins = h.inspection
+    assert ins.start.value == start and ins.end is None
+    assert text[ins.start.span.start:ins.start.span.end] == "2021年5月10日"
+    assert h.feedback.value == D(2021, 7, 2)
+
+
+def test_a_date_that_is_not_a_start_is_not_taken_for_one():
+    text = ("中共某县某局党组关于巡察整改进展情况的通报\n\n根据县委统一部署，2021年5月10日，"
+            "县委第二巡察组对某局党组开展了常规巡察。\n")
+    assert _header(text).inspection.start is None

@@ -58,10 +58,11 @@ def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
 @register("inspection-period-stated")
 @provides("missing", "seen")
 def inspection_period_stated(ctx: CheckContext) -> Iterator[Hit]:
-    """REQ004: the inspection's start or end date is not stated."""
+    """REQ004: the inspection's start or end date is not stated (a start with the length of
+    the inspection, "自5月10日起…为期一个月", states the period too)."""
     insp = ctx.notice.inspection
     missing = [label for label, d in (("开始日期", insp.start), ("结束日期", insp.end)) if d is None]
-    if not missing:
+    if not missing or (insp.start is not None and insp.duration is not None):
         return
     span = insp.body.span if insp.body else anchor(ctx.notice, ctx.src)
     seen = f"，仅写明{'开始' if insp.start else '结束'}日期{(insp.start or insp.end).text}" \

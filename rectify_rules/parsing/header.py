@@ -62,6 +62,9 @@ _HEAD_LINES = 8
 _PROSE = re.compile(r"[。;!?]|[:,]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
 _PROSE_MIN = 80
+#: a start written without its end: "自2021年5月10日起", "从5月10日开始", "于2021年5月10日进驻"
+_START_BEFORE = re.compile(r"(?:自|从|于)\s*$")
+_START_AFTER = re.compile(r"\s*(?:起|开始|进驻)")
 _ADDRESSEE = re.compile(r"^(?P<name>[^。,;!?:]{2,40}?)\s*:$")
 #: labels that end with a colon but address nobody
 _NOT_ADDRESSEE = re.compile(r"联系|电话|邮箱|地址|附件|整改|情况|措施|成效|问题|如下")
@@ -235,6 +238,17 @@ def _after_inspection(fb: DateFact, end: DateFact | None,
     return moved
 
 
+def _start_only(body: SourceText, dates, opening: Span) -> DateFact | None:
+    """The first date of the opening stated as a start with no end ("自2021年5月10日起…为期
+    一个月"): after 自/从/于 and before 起/开始/进驻."""
+    norm = body.norm
+    for d in dates.within(opening):
+        if (_START_AFTER.match(norm, d.span.end)
+                and _START_BEFORE.search(norm, max(0, d.span.start - 3), d.span.start)):
+            return d
+    return None
+
+
 def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     """Title, genre, issuer, addressee, inspection, feedback, signature, durations."""
     lines = list(body.content_lines()[:_LINES_READ])
@@ -266,10 +280,12 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
         if kind is None and title is not None:
             kind = find_kind(body, title.span)
         ranges = dates.range_within(opening)
-        start = ranges[0].start if ranges else None
+        start = ranges[0].start if ranges else _start_only(body, dates, opening)
         end = ranges[0].end if ranges else None
         if ranges:
             excluded = {ranges[0].start.span, ranges[0].end.span}
+        elif start is not None:
+            excluded = {start.span}
         duration = next((d for d in durations
                          if d.subject == "inspection" and opening.contains(d.span)), None)
         inspection = Inspection(
