@@ -251,6 +251,8 @@ def test_later_meetings_about_feedback_are_not_the_feedback():
     ("自治区党委第四巡视组", "自治区党委", 4, False, False),
     ("市委联动巡察组", "市委", None, True, False),
     ("区委第巡察组", "区委", None, False, True),
+    ("县委第三轮巡察第二组", "县委", 2, False, False),   # the round before the group
+    ("市委第十轮巡察组", "市委", None, False, False),
 ])
 def test_inspection_body_forms(name, level, ordinal, joint, missing):
     h = _header(f"按照部署，{name}对某某单位开展了巡察。")

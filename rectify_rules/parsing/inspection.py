@@ -1,8 +1,8 @@
 """The inspecting body, the kind of inspection and stated durations.
 
 - :func:`find_bodies`: every mention of an inspecting body ("县委第二巡察组", "省委第三巡视组",
-  "市委联动巡察组", "县委巡察二组", "市委第巡察组" — the ordinal written as "第" alone is
-  *missing*, not omitted).
+  "市委联动巡察组", "县委巡察二组", "县委第三轮巡察第二组", "市委第巡察组" — the ordinal
+  written as "第" alone is *missing*, not omitted).
 - :func:`find_kind`: 常规 / 专项 / 联动 / 回头看 / 机动 / 提级 in front of (or, for 回头看, after)
   巡察 / 巡视.
 - :func:`find_durations`: "为期45天", "历时两个月", "经过两个月的整改"; vague phrases such as
@@ -29,6 +29,7 @@ LEVELS = ("中央", "自治区党委", "省委", "市委", "州委", "盟委", "
 _BODY_RE = re.compile(
     r"(?=[中自省市州盟县区旗党第联专机巡])"
     rf"(?P<level>{'|'.join(LEVELS)})?"
+    rf"(?:第{_NUM}轮)?"  # the round: "县委第三轮巡察第二组"
     rf"(?:(?P<ord1>第)(?P<n1>{_NUM})?)?"
     r"(?P<mod>联动|联合|专项|机动)?"
     r"(?P<kind>巡视|巡察)"
