@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from attrs import field, frozen
@@ -64,14 +65,17 @@ class Finding:
 
 def locate(src: SourceText, span: Span) -> tuple[Location, Location]:
     """Start and end location of *span* (end is the position just after the last char)."""
-    r1, c1 = src.line_col(span.start)
-    start = Location(r1, c1)
-    if span.start == span.end:
-        return start, start
-    if 0 <= span.start < span.end <= len(src.original) and src.original.find("\n", span.start, span.end) < 0:
-        return start, Location(r1, c1 + span.end - span.start)  # within one line
-    r2, c2 = src.line_col(span.end)
-    return start, Location(r2, c2)
+    start, end = span.start, span.end  # read once: locate runs for every finding and related
+    index = src.index
+    r1, c1 = index.line_col(start)
+    first = Location(r1, c1)
+    if start == end:
+        return first, first
+    text = src.original
+    if 0 <= start < end <= len(text) and text.find("\n", start, end) < 0:
+        return first, Location(r1, c1 + end - start)  # within one line
+    r2, c2 = index.line_col(end)
+    return first, Location(r2, c2)
 
 
 def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, message: str,
@@ -79,12 +83,19 @@ def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, m
                  related: list[tuple[Span, str]] | None = None, fix: Fix | None = None,
                  reference: str = "", filename: str | None = None) -> Finding:
     """Build a Finding, deriving locations and excerpts from the source text."""
-    start, end = locate(src, span)
+    return build_finding(src, code, name, severity, message, span, dict(values or {}),
+                         related or (), fix, reference, filename)
+
+
+def build_finding(src: SourceText, code: str, name: str, severity: Severity, message: str,
+                  span: Span, values: dict[str, Any], related: Iterable[tuple[Span, str]],
+                  fix: Fix | None, reference: str, filename: str | None) -> Finding:
+    """:func:`make_finding` for the engine (~70 findings a notice): positional arguments, and
+    *values* is kept, not copied (the caller hands over a dict of its own)."""
+    location, end_location = locate(src, span)
     rel = []
-    for rspan, rmsg in related or ():
+    for rspan, rmsg in related:
         rs, re_ = locate(src, rspan)
         rel.append(Related(rspan, rs, re_, rmsg, src.slice(rspan)))
-    return Finding(code=code, name=name, severity=severity, message=message, span=span,
-                   location=start, end_location=end, excerpt=src.slice(span),
-                   values=dict(values or {}), related=tuple(rel), fix=fix,
-                   reference=reference, filename=filename)
+    return Finding(code, name, severity, message, span, location, end_location, src.slice(span),
+                   values, tuple(rel), fix, reference, filename)

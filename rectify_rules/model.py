@@ -23,16 +23,23 @@ Status = Literal["completed", "ongoing"]
 Quantity = Literal["categories", "aspects", "items", "problems", "tasks", "measures"]
 
 
-@frozen(order=True)
+@frozen(order=True, init=False)
 class Span:
-    """Half-open [start, end) code-point offsets into the original text."""
+    """Half-open [start, end) code-point offsets into the original text.
+
+    ``Span(start, end)`` raises ValueError unless ``0 <= start <= end``.
+    """
 
     start: int
     end: int
 
-    def __attrs_post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
+    # written by hand, not generated: validation inline instead of an __attrs_post_init__ call,
+    # and the two slots set directly (~0.2 µs less per span; a notice builds ~600 of them)
+    def __init__(self, start: int, end: int) -> None:
+        if start < 0 or end < start:
+            raise ValueError(f"bad span [{start}, {end})")
+        _set_start(self, start)
+        _set_end(self, end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -42,6 +49,12 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+# a frozen class refuses ``self.start = …``: its __init__ writes the slots through their
+# descriptors (attrs' generated __init__ goes through object.__setattr__, one lookup more)
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
 
 
 @frozen
@@ -248,7 +261,7 @@ class Node:
     def leaves(self) -> tuple[Node, ...]:
         if not self.children:
             return (self,)
-        return tuple(leaf for c in self.children for leaf in c.leaves())
+        return tuple(_collect_leaves(self.children, []))
 
 
 @frozen
@@ -318,4 +331,15 @@ class Notice:
 
     def leaves(self) -> tuple[Node, ...]:
         """The leaf problems of the problem tree."""
-        return tuple(leaf for n in self.problems for leaf in n.leaves())
+        return tuple(_collect_leaves(self.problems, []))
+
+
+def _collect_leaves(nodes: tuple[Node, ...], out: list[Node]) -> list[Node]:
+    """Append the leaves under *nodes* to *out*, in order: one list for the whole walk, not a
+    tuple built at every level (the checks ask for a notice's leaves ~25 times)."""
+    for n in nodes:
+        if n.children:
+            _collect_leaves(n.children, out)
+        else:
+            out.append(n)
+    return out

@@ -16,8 +16,8 @@ be translated back, and nothing can be translated wrongly. What the folding does
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -59,15 +59,24 @@ class LineIndex:
         self._len = len(text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self._len))
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        # clamped with comparisons, not max(0, min(…)): two builtin calls less per finding
+        if offset < 0:
+            offset = 0
+        elif offset > self._len:
+            offset = self._len
+        starts = self._starts
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """(start, end) offsets of 1-based *line*, without its line break."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else self._len
+        return start, max(start, end)
 
     def line_span(self, line: int) -> Span:
         """The span of 1-based *line*, without its line break."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else self._len
-        return Span(start, max(start, end))
+        return Span(*self.line_bounds(line))
 
     @property
     def line_count(self) -> int:
@@ -115,20 +124,44 @@ class SourceText:
         return self.original[span.start:span.end]
 
     def without(self, spans: Iterable[Span]) -> SourceText:
-        """A copy whose normalised view has *spans* blanked (line breaks kept)."""
+        """A copy whose normalised view has *spans* blanked (line breaks kept).
+
+        If this view's non-blank lines are known, the copy's are derived from them: only the
+        lines a blanked span touches are read again (the others are the same lines)."""
         parts, pos, norm = [], 0, self.norm
+        blanked = []
         for s in sorted(spans):
             start = max(s.start, pos)
             if start >= s.end:
                 continue
             parts.append(norm[pos:start])
             parts.append(_NOT_NEWLINE.sub(" ", norm[start:s.end]))
+            blanked.append((start, s.end))
             pos = s.end
         parts.append(norm[pos:])
         new = SourceText(self.original, "".join(parts))
         new._index = self._index
         new._line_spans = self._line_spans
+        if self._content is not None:  # the parser lists them on both views: once is enough
+            new._content = new._reread(self._content, blanked)
         return new
+
+    def _reread(self, content: tuple[Line, ...], blanked: list[tuple[int, int]]) -> tuple[Line, ...]:
+        """This view's non-blank lines, from *content* (those of the view it was made from by
+        blanking the sorted, disjoint *blanked* ranges). Blanking never makes a blank line
+        non-blank, so only the lines of *content* are candidates."""
+        out: list[Line] = []
+        norm, i = self.norm, 0
+        for ln in content:
+            while i < len(blanked) and blanked[i][1] <= ln.line.start:
+                i += 1  # ranges wholly before this line
+            if i < len(blanked) and blanked[i][0] < ln.line.end:  # touched: read it again
+                line = _content_line(norm, ln.no, ln.line)
+                if line is not None:
+                    out.append(line)
+            else:
+                out.append(ln)
+        return tuple(out)
 
     def line_spans(self) -> tuple[Span, ...]:
         """The span of every line of the normalised view, line break excluded (cached)."""
@@ -151,10 +184,18 @@ class SourceText:
         if self._content is None:
             out, norm = [], self.norm
             for no, span in enumerate(self.line_spans()):
-                line = norm[span.start:span.end]
-                stripped = line.strip()
-                if stripped:
-                    start = span.start + len(line) - len(line.lstrip())
-                    out.append(Line(no, Span(start, start + len(stripped)), stripped, span))
+                line = _content_line(norm, no, span)
+                if line is not None:
+                    out.append(line)
             self._content = tuple(out)
         return self._content
+
+
+def _content_line(norm: str, no: int, span: Span) -> Line | None:
+    """Line *no* (at *span*) of *norm* stripped of surrounding blanks, None if it is blank."""
+    line = norm[span.start:span.end]
+    stripped = line.strip()
+    if not stripped:
+        return None
+    start = span.start + len(line) - len(line.lstrip())
+    return Line(no, Span(start, start + len(stripped)), stripped, span)

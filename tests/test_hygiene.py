@@ -101,9 +101,17 @@ def test_fmt002_paragraphs_not_lines():
     "（1）加强学习；（2）完善制度。",
     "印发《关于征集全县重点招商资源的通知》(泾招组办﹝2021﹞8号)。",
     "It’s fine.",
+    "联系电话：0736-3221560（工作日8:30—17:30）；电子邮箱：a@b.cn。",
+    "联系电话：0736-3221560(工作日8:30-17:30)。",
 ])
 def test_fmt002_markers_and_balanced_text_are_quiet(text):
     assert [f.message for f in only(text, "FMT002")] == []
+
+
+def test_fmt002_enumeration_marker_after_a_colon_still_closes_nothing():
+    assert only("主要措施：1)加强学习；2)完善制度。", "FMT002") == []
+    (f,) = only("时间为（8:30—17:30。", "FMT002")
+    assert f.values["char"] == "（"
 
 
 def test_fmt002_message():
@@ -208,3 +216,14 @@ def test_checks_never_raise_and_spans_are_inside(text):
                  "organisation-name-variants"):
         for hit in get(name)(ctx):
             assert 0 <= hit.span.start < hit.span.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["在在建项目中推行电子招标。", "对在在职党员中开展评议。",
+                                  "对为为民办实事项目进行督查。"])
+def test_fmt001_preposition_before_a_word_starting_with_it(text):
+    assert only(text, "FMT001") == []
+
+
+def test_fmt001_doubled_preposition_still_reported():
+    (f,) = only("要在在会上作检讨。", "FMT001")
+    assert f.values["unit"] == "在"

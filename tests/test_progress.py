@@ -245,7 +245,7 @@ def test_statements_inside_a_problem_are_not_the_notices_progress():
 
 @pytest.mark.xfail(strict=True, reason=(
     "a total of measures (26项整改措施) is not read as a progress total: Progress has no field "
-    "saying what a statement counts (model.py, owned by another engineer), so REQ006 would "
+    "saying what a statement counts (problems, tasks or measures), so REQ006 would "
     "take a measures total for the total of problems; CNT003/CNT005 already tell the nouns "
     "apart from the text (checks/counts.py _counted)"))
 def test_total_of_measures():

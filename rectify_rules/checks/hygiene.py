@@ -26,7 +26,6 @@ from .counts import provides
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
 
 # ---- FMT001: doubled characters and words ------------------------------------------------------
 
@@ -112,9 +111,10 @@ _BRACKETS = re.compile("[“”‘’《》()【】〔〕﹝﹞〈〉「」『�
 #: an enumeration marker closed by a lone ")": "1)" / "二)" / "a)" at a line start or after
 #: a clause break ("包括:1)…;2)…"); NUM004 judges markers, not this rule. Matched in the
 #: reversed text from the ")" leftwards (\Z there is the start of the text; \s covers the \n
-#: before a line), so only the ")" in the text are ever looked at.
+#: before a line), so only the ")" in the text are ever looked at. A ":" between digits is a
+#: clock time ("（工作日8:30—17:30）"), not a clause break: in the reversed text a digit follows it.
 _ENUM_CLOSE_REV = re.compile(r"\)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])?[ \t]*"
-                             r"(?:(?=[\s,;:。，；：、])|\Z)")
+                             r"(?:(?=[\s,;。，；、])|(?=[:：](?![0-9]))|\Z)")
 
 
 def _apostrophe(norm: str, i: int) -> bool:
@@ -129,7 +129,7 @@ def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
     """FMT002: an opening or closing quote / bracket / book-title mark without its partner."""
     norm, orig = ctx.src.norm, ctx.src.original
     rev = None
-    for p0, p1 in _paragraph_index(norm).spans:
+    for p0, p1 in _paragraph_index(ctx.src).spans:
         stack: list[int] = []
         for m in _BRACKETS.finditer(norm, p0, p1):
             i, ch = m.start(), m.group()
@@ -143,7 +143,10 @@ def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
             elif ch == "’" and _apostrophe(norm, i):
                 continue
             openers = _CLOSERS[ch]
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if norm[stack[k]] in openers), None)
+            if stack and norm[stack[-1]] in openers:  # the usual case, without the search below
+                depth = len(stack) - 1
+            else:
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if norm[stack[k]] in openers), None)
             if depth is None:
                 yield _unmatched(orig, i, openers[0], closing=True)
                 continue
@@ -183,10 +186,30 @@ _MASK = re.compile(r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*")
 
 
 #: a half-width mark next to Chinese: a Chinese character before or after it (spaces / tabs may
-#: stand between); every match ends at the mark. The leading look-ahead lets most positions
-#: fail on one character test.
-_HALF_ZH = re.compile(f"(?=[,;:?!() \t])(?:(?<={_ZH.pattern})[,;:?!()]|[,;:?!()](?=[ \t]*{_ZH.pattern})"
-                      f"|(?<={_ZH.pattern})[ \t]+[,;:?!()])")
+#: stand between). The pattern starts with the mark, so the engine skips to the marks and runs
+#: its matcher there only (a leading look-around runs it at every position: twice the time).
+#: Look-behinds have a fixed width, so "Chinese, then spaces, then the mark" is matched here as
+#: "a space before the mark" and finished by :func:`_spaced_mark`.
+_HALF_ZH = re.compile(f"[,;:?!()](?:(?<={_ZH.pattern}.)|(?=[ \t]*{_ZH.pattern})|(?<=[ \t].))")
+
+
+def _half_marks(orig: str) -> list[int]:
+    """The offsets of the half-width marks next to Chinese, in order."""
+    found = [m.start() for m in _HALF_ZH.finditer(orig)]
+    return [i for i in found if orig[i - 1] not in " \t" or _spaced_mark(orig, i)]
+
+
+def _spaced_mark(orig: str, i: int) -> bool:
+    """Whether the mark at *i* has Chinese after it or before it, spaces and tabs between."""
+    return _zh_past_blanks(orig, i + 1, 1) or _zh_past_blanks(orig, i - 1, -1)
+
+
+def _zh_past_blanks(orig: str, k: int, step: int) -> bool:
+    """Whether a Chinese character comes first from offset *k* on in direction *step*, past
+    spaces and tabs."""
+    while 0 <= k < len(orig) and orig[k] in " \t":
+        k += step
+    return 0 <= k < len(orig) and _ZH.match(orig, k) is not None
 
 
 @register("half-width-punctuation")
@@ -196,9 +219,9 @@ def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
     orig = ctx.src.original
     if _HALF.search(orig) is None:
         return
-    halves = [m.end() - 1 for m in _HALF_ZH.finditer(orig)]
+    halves = _half_marks(orig)
     skip = _skipped(orig, ctx.notice.boilerplate)
-    for p0, p1 in _paragraph_index(ctx.src.norm).spans:
+    for p0, p1 in _paragraph_index(ctx.src).spans:
         lo, hi = bisect_left(halves, p0), bisect_left(halves, p1)
         if lo == hi:
             continue
@@ -212,7 +235,9 @@ def half_width_punctuation(ctx: CheckContext) -> Iterator[Hit]:
         if count == 0:
             continue
         i = halves[first]
-        context = _LINE_BREAK.sub("", orig[max(p0, i - 4):min(p1, i + 5)])
+        context = orig[max(p0, i - 4):min(p1, i + 5)]
+        if "\n" in context or "\r" in context:  # seldom: the regex substitution only then
+            context = _LINE_BREAK.sub("", context)
         yield Hit(Span(i, i + 1), {"char": orig[i], "count": count, "context": context})
 
 
@@ -255,44 +280,48 @@ class _Paragraphs:
 _LAST_PARAGRAPHS: list = [None, None]  # [the norm string, its _Paragraphs]: one notice at a time
 
 
-def _paragraph_index(norm: str) -> _Paragraphs:
-    """The paragraphs of *norm*, computed once per text and shared by FMT002 and FMT003
+def _paragraph_index(src: SourceText) -> _Paragraphs:
+    """The paragraphs of *src*, computed once per text and shared by FMT002 and FMT003
     (the cache holds the last text only: rules run notice by notice)."""
-    if _LAST_PARAGRAPHS[0] is not norm:
-        spans = tuple(_paragraphs(norm))
-        _LAST_PARAGRAPHS[:] = [norm, _Paragraphs(spans, tuple(s for s, _ in spans))]
+    if _LAST_PARAGRAPHS[0] is not src.norm:
+        spans = tuple(_paragraphs(src))
+        _LAST_PARAGRAPHS[:] = [src.norm, _Paragraphs(spans, tuple(s for s, _ in spans))]
     return _LAST_PARAGRAPHS[1]
 
 
 #: a line that ends a sentence (。！？ in the normalised view, then closing quotes or brackets)
 #: ends its paragraph even without a blank line after it: web pages and .docx files put each
 #: paragraph on a line of its own, while a paragraph wrapped over lines breaks mid-sentence.
-_SENTENCE_END = re.compile("[。!?][”’」』)】》\"']*[ \t]*$")
+#: Multiline: ``$`` is the end of every line, so one scan finds them all.
+_SENTENCE_END = re.compile("[。!?][”’」』)】》\"']*[ \t]*$", re.MULTILINE)
 _LINE_BREAK = re.compile("[\r\n]")
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every paragraph of *text* (linear scan): a run of non-blank lines that
-    ends at a blank line or after a line ending a sentence."""
+def _paragraphs(src: SourceText) -> Iterator[tuple[int, int]]:
+    """(start, end) of every paragraph of *src*'s normalised view (linear scan): a run of
+    non-blank lines that ends at a blank line or after a line ending a sentence.
+
+    Read from the non-blank lines the parser has already listed (:meth:`SourceText.content_lines`)
+    and one scan for the sentence ends, not by splitting and stripping every line again."""
+    sentence_ends = {m.end() for m in _SENTENCE_END.finditer(src.norm)}
     start = end = None
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            if start is None:
-                start = pos
-            end = pos + len(line)
-            if _SENTENCE_END.search(line):
-                yield start, end
-                start = None
-        elif start is not None:
+    previous = -2  # the number of the last non-blank line
+    for line in src.content_lines():
+        if start is not None and line.no != previous + 1:  # a blank line came between
             yield start, end
             start = None
-        pos += len(line) + 1
+        if start is None:
+            start = line.line.start
+        end = line.line.end
+        previous = line.no
+        if end in sentence_ends:
+            yield start, end
+            start = None
     if start is not None:
         yield start, end
 
 
 def paragraphs(src: SourceText) -> Iterator[Span]:
     """The paragraphs of *src* (runs of non-blank lines) as spans of the original text."""
-    for s, e in _paragraphs(src.norm):
+    for s, e in _paragraphs(src):
         yield Span(s, e)

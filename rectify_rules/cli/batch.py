@@ -156,8 +156,12 @@ def check_task(task: Task) -> FileResult:
                                            f"{type(e).__name__}: {_one_line(e)}")
     rows = {f.location.row for f in findings}
     rows.update(r.location.row for f in findings for r in f.related)
-    lines = {row: src.slice(src.index.line_span(row)) for row in rows
-             if 1 <= row <= src.index.line_count}
+    index, text = src.index, src.original
+    lines = {}
+    for row in rows:
+        if 1 <= row <= index.line_count:
+            start, end = index.line_bounds(row)  # offsets, not a Span built per row
+            lines[row] = text[start:end]
     return FileResult(task.name, tuple(findings), lines)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from operator import itemgetter
 from typing import Any
 
-from ..findings import Finding, make_finding
+from ..findings import Finding, build_finding
 from ..model import Notice
 from ..text import SourceText
 from . import expr as X
@@ -29,6 +30,8 @@ def human(v: Any) -> str:
     """A value as a reader sees it: 2021年6月30日, 76 (not 76.0), 已完成、正在整改."""
     if type(v) is str:  # the common case, first
         return v
+    if type(v) is int:  # counts: what the checks below would make of an int, without them
+        return str(v)
     v = X.value(v)
     if v is None:
         return "未写明"
@@ -72,26 +75,30 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     opts = resolve_options(pack, options)
     ref = reference_date(notice, as_of)
     seen: set[tuple] = set()
-    out: list[Finding] = []
+    keyed: list[tuple[tuple, Finding]] = []
     for rule in pack.rules:
         level = levels[rule.code]
         if level == "off" or notice.genre not in rule.applies_to:
             continue
-        env = X.Env(notice, ref, opts[rule.code])
+        code, name, template, reference = rule.code, rule.name, rule.message, rule.reference
+        env = X.Env(notice, ref, opts[code])
         for hit in kinds.run(rule, notice, src, env):
             vals = hit.values  # read only
-            message = rule.message.format_map(_Fill({k: human(v) for k, v in vals.items()}))
-            key = (rule.code, hit.span, message)
+            message = template.format_map(_Fill({k: human(v) for k, v in vals.items()}))
+            span = hit.span
+            # the span's offsets, not the Span: a tuple of ints and strings hashes in C, a Span
+            # through its attrs-generated __hash__ (equal spans have equal offsets)
+            key = (span.start, code, span.end, message)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(make_finding(
-                src, code=rule.code, name=rule.name, severity=level, message=message,
-                span=hit.span, values={k: plain(v) for k, v in vals.items()},
-                related=list(hit.related), fix=hit.fix, reference=rule.reference,
-                filename=filename))
-    out.sort(key=lambda f: f.sort_key)
-    return out
+            keyed.append((key, build_finding(
+                src, code, name, level, message, span, {k: plain(v) for k, v in vals.items()},
+                hit.related, hit.fix, reference, filename)))
+    # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
+    # are unique, so sorting by it gives the same order without a property call per finding
+    keyed.sort(key=itemgetter(0))
+    return [f for _, f in keyed]
 
 
 def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,

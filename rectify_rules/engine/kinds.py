@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from .. import checks  # imported once here, not in every run of a check rule
 from ..checks import CheckContext, Hit, anchor
 from ..model import Notice, Span
 from ..text import SourceText
@@ -86,8 +87,6 @@ def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str] | Non
         return _compile_assert(data, c)
     if kind == "consistent":
         return _compile_consistent(data, c)
-    from .. import checks
-
     name = c.string(data, "check")
     fn = checks.get(name)
     if fn is None:
@@ -159,8 +158,6 @@ def run(rule, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
     elif rule.kind == "consistent":
         yield from _run_consistent(spec, env)
     else:
-        from .. import checks
-
         ctx = CheckContext(notice, src, env.as_of, env.options)
         yield from checks.get(spec.name)(ctx)
 

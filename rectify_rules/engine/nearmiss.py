@@ -28,7 +28,12 @@ from .fastre import trie_pattern
 
 #: characters whose insertion makes prose, not a slip
 _PROSE = frozenset("的和与及、，,")
-_BREAK = frozenset("\n\r")
+
+
+def _line_break(seen: str) -> bool:
+    # tested after is_slip, which rejects most candidates on their ends: cheaper than a set
+    # of every candidate's characters first
+    return "\n" in seen or "\r" in seen
 
 
 def _prefix(a: str, b: str) -> int:
@@ -87,7 +92,7 @@ class NearMisses:
                     continue
                 for size in (len(right) - 1, len(right), len(right) + 1):
                     seen = text[m.start():m.start() + size]
-                    if len(seen) == size and not _BREAK & set(seen) and is_slip(seen, right):
+                    if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
                         found.setdefault((m.start(), m.start() + size), right)
                         break
         for m in self.tail_re.finditer(text):
@@ -97,7 +102,7 @@ class NearMisses:
                 for size in (len(right) - 1, len(right), len(right) + 1):
                     start = m.end() - size
                     seen = text[start:m.end()] if start >= 0 else ""
-                    if len(seen) == size and not _BREAK & set(seen) and is_slip(seen, right):
+                    if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
                         found.setdefault((start, m.end()), right)
                         break
         last_end = -1

@@ -13,10 +13,17 @@ from ..findings import Finding, Location
 from ..model import Span
 
 
+#: the types :func:`plain` returns unchanged (exact types; subclasses go through it)
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """*value* as JSON data: dates → ISO strings, attrs objects → dicts, spans → offsets."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if type(value) is dict:  # a finding's values: the Mapping case below, without its ABC
+        # check, and text and numbers (most values) taken as they are, without a call each
+        return {str(k): v if type(v) in _AS_IS else plain(v) for k, v in value.items()}
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, Span):
@@ -67,6 +74,10 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     }
 
 
+#: json.dumps(…, ensure_ascii=False) builds a new encoder on every call: one, built once
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class Writer:
     """A JSON array with one finding per line, written as the files come. Each finding is
     encoded by the json module's C encoder (``indent`` would switch to its pure-Python encoder,
@@ -79,7 +90,7 @@ class Writer:
     def file(self, findings, lines) -> None:
         for f in findings:
             self.stream.write(",\n  " if self.written else "[\n  ")
-            self.stream.write(json.dumps(finding_to_dict(f), ensure_ascii=False))
+            self.stream.write(_encode(finding_to_dict(f)))
             self.written += 1
 
     def close(self, files: int) -> None:
@@ -93,8 +104,7 @@ class JsonlWriter:
         self.stream = stream
 
     def file(self, findings, lines) -> None:
-        self.stream.writelines(json.dumps(finding_to_dict(f), ensure_ascii=False) + "\n"
-                               for f in findings)
+        self.stream.writelines(_encode(finding_to_dict(f)) + "\n" for f in findings)
 
     def close(self, files: int) -> None:
         pass
