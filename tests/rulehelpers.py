@@ -47,3 +47,18 @@ def fixture_positions(code: str, case: dict) -> tuple[list, list]:
            for f in found(case["text"], code)]
     want = [(e["line"], e["column"], e["end_line"], e["end_column"]) for e in case["expect"]]
     return got, want
+
+
+def assert_problem_tree(notice, pr: dict) -> list[str]:
+    """Compare the problem tree of *notice* with a hand-written ``[problems]`` table (groups,
+    items, leaves, per-status counts); return the deadlines of the ongoing leaves (ISO dates)."""
+    assert len(notice.problems) == pr["groups"]
+    if "items" in pr:
+        assert sum(len(g.children) for g in notice.problems) == pr["items"]
+    leaves = notice.leaves()
+    assert len(leaves) == pr["leaves"]
+    for status in ("completed", "ongoing"):
+        if status in pr:
+            assert sum(1 for x in leaves if x.status == status) == pr[status], status
+    return [x.deadline.latest.isoformat() for x in leaves
+            if x.status == "ongoing" and x.deadline is not None]
