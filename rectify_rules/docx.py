@@ -22,12 +22,24 @@ Numbering, as Word does it:
 
 One paragraph per line; table cells are read row by row, nested tables included; text in
 deleted revisions, field instructions and text-box fallbacks is left out.
+
+A package is hostile until checked (:func:`check_package`, docs/limits.md): the sizes its
+ZIP directory declares are checked before anything is inflated (entries, each part, all
+parts, the compression ratio), then every part is inflated in small steps, counting what it
+really gives, and refused past its declared size — zipfile's own ``read()`` inflates a whole
+stream before cutting it to the declared size, so a directory that lies is caught here,
+before python-docx reads the package. The text read is bounded too: paragraphs, characters,
+list numbers and number patterns.
 """
 
 from __future__ import annotations
 
 import io
+import struct
+import zipfile
+import zlib
 
+from . import limits as L
 from .read import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,6 +54,7 @@ _TEXT = {W + "t": None, W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n",
 
 def read_docx(data: bytes, name: str = "<docx>") -> str:
     """Text of the .docx in *data*: one line per paragraph, numbering markers rendered."""
+    check_package(data, name)
     try:
         import docx  # lazy: 100+ ms
         document = docx.Document(io.BytesIO(data))
@@ -51,9 +64,86 @@ def read_docx(data: bytes, name: str = "<docx>") -> str:
     except Exception as e:  # python-docx raises many types for a broken package
         raise InputError(name, f"不是可读取的 Word .docx 文件（{_reason(e)}）") from None
     numberer = Numberer(numbering, styles)
-    lines: list[str] = []
+    lines = _Lines(name)
     _walk(body, numberer, lines)
     return "\n".join(lines)
+
+
+def _mb(n: int) -> str:
+    return f"{n / L.MB:.1f} MB"
+
+
+def check_package(data: bytes, name: str = "<docx>") -> None:
+    """Refuse a package that would unpack to too much (a zip bomb), on the sizes its ZIP
+    directory declares: nothing is inflated here, so this takes milliseconds."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
+        raise InputError(name, f"不是可读取的 Word .docx 文件（{_reason(e)}）") from None
+    if len(infos) > L.DOCX_MAX_ENTRIES:
+        raise InputError(name, f"文件解压后过大：压缩包内有 {len(infos)} 个部件，"
+                               f"上限为 {L.DOCX_MAX_ENTRIES} 个")
+    total = 0
+    for info in infos:
+        size, packed = info.file_size, info.compress_size
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(name, f"不是可读取的 Word .docx 文件（部件 {info.filename[:60]} "
+                                   f"使用了 Word 不用的压缩方式 {info.compress_type}）")
+        if size > L.DOCX_MAX_PART:
+            raise InputError(name, f"文件解压后过大：部件 {info.filename[:60]} 解压后为 {_mb(size)}，"
+                                   f"单个部件上限为 {_mb(L.DOCX_MAX_PART)}")
+        if size > L.DOCX_RATIO_FROM and size > packed * L.DOCX_MAX_RATIO:
+            raise InputError(name, f"文件解压后过大：部件 {info.filename[:60]} 由 {_mb(packed)} "
+                                   f"解压为 {_mb(size)}（压缩比超过 {L.DOCX_MAX_RATIO}:1，疑似压缩炸弹）")
+        total += size
+    if total > L.DOCX_MAX_TOTAL:
+        raise InputError(name, f"文件解压后过大：全部部件解压后共 {_mb(total)}，"
+                               f"上限为 {_mb(L.DOCX_MAX_TOTAL)}")
+    for info in infos:
+        if _inflated_size(data, info, name) > info.file_size:
+            raise InputError(name, f"文件解压后过大：部件 {info.filename[:60]} 解压后超过其声明的 "
+                                   f"{info.file_size} 字节（疑似压缩炸弹）")
+
+
+_STEP = 64 * 1024
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, name: str) -> int:
+    """How many bytes the part *info* really inflates to, counted in 64 KB steps and no
+    further than one step past its declared size."""
+    at = info.header_offset
+    if data[at:at + 4] != b"PK\x03\x04":
+        raise InputError(name, f"不是可读取的 Word .docx 文件（部件 {info.filename[:60]} 的位置不对）")
+    name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
+    start = at + 30 + name_len + extra_len
+    raw = data[start:start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return len(raw)
+    inflate = zlib.decompressobj(-15)
+    try:
+        total = len(inflate.decompress(raw, _STEP))
+        while inflate.unconsumed_tail and total <= info.file_size:
+            total += len(inflate.decompress(inflate.unconsumed_tail, _STEP))
+    except zlib.error:
+        return 0  # damaged: python-docx reports it
+    return total
+
+
+class _Lines(list):
+    """The lines read so far; refuses a document past the paragraph or character limit."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.chars = 0
+
+    def append(self, line: str) -> None:
+        self.chars += len(line) + 1
+        if len(self) >= L.DOCX_MAX_PARAGRAPHS:
+            raise InputError(self.name, f"文档过长：超过 {L.DOCX_MAX_PARAGRAPHS} 个段落")
+        if self.chars > L.MAX_CHARS:
+            raise InputError(self.name, f"文档过长：正文超过 {L.MAX_CHARS} 个字符")
+        super().append(line)
 
 
 def _reason(e: Exception) -> str:
@@ -68,7 +158,7 @@ def _part_element(get):
         return None
 
 
-def _walk(el, numberer: "Numberer", lines: list[str]) -> None:
+def _walk(el, numberer: "Numberer", lines: _Lines) -> None:
     for child in el:
         tag = child.tag
         if tag == W + "p":
@@ -102,8 +192,11 @@ def _collect(el, out: list[str]) -> None:
 def _int(el, default: int | None = None) -> int | None:
     if el is None:
         return default
+    raw = el.get(_VAL)
+    if raw is None or len(raw) > 12:  # no list number or level has more digits
+        return default
     try:
-        return int(el.get(_VAL))
+        return int(raw)
     except (TypeError, ValueError):
         return default
 
@@ -118,7 +211,7 @@ class Level:
         fmt = lvl.find(W + "numFmt")
         self.fmt = fmt.get(_VAL, "decimal") if fmt is not None else "decimal"
         text = lvl.find(W + "lvlText")
-        self.text = text.get(_VAL, "") if text is not None else ""
+        self.text = text.get(_VAL, "")[:L.DOCX_MAX_LEVEL_TEXT] if text is not None else ""
         suff = lvl.find(W + "suff")
         self.suff = {"space": " ", "nothing": ""}.get(
             suff.get(_VAL) if suff is not None else "tab", "\t")
@@ -139,6 +232,7 @@ class Numberer:
         self._default_style: str | None = None
         self._counters: dict[str, list[int | None]] = {}
         self._used: set[str] = set()
+        self._style_nums: dict[str | None, tuple[str | None, int | None]] = {}
         if styles is not None:
             for st in styles.iter(W + "style"):
                 if st.get(W + "type", "paragraph") == "paragraph":
@@ -181,7 +275,13 @@ class Numberer:
         self._nums[num.get(W + "numId", "")] = (ab_id or "", levels, overrides)
 
     def _style_num(self, style_id: str | None) -> tuple[str | None, int | None]:
-        """(numId, ilvl) a paragraph style gives, following ``basedOn``."""
+        """(numId, ilvl) a paragraph style gives, following ``basedOn`` (once per style: a
+        chain of thousands of styles must not be walked again for every paragraph)."""
+        if style_id not in self._style_nums:
+            self._style_nums[style_id] = self._style_chain(style_id)
+        return self._style_nums[style_id]
+
+    def _style_chain(self, style_id: str | None) -> tuple[str | None, int | None]:
         num_id = ilvl = None
         seen: set[str] = set()
         while style_id and style_id not in seen and style_id in self._styles:
@@ -283,8 +383,9 @@ def _val(el) -> str | None:
 
 
 def _int_attr(el, attr: str) -> int:
+    raw = el.get(attr, "0")
     try:
-        return int(el.get(attr, "0"))
+        return int(raw) if len(raw) <= 12 else 0
     except ValueError:
         return 0
 
@@ -343,7 +444,7 @@ def _thousand(n: int, digits: str, units: str, ten_alone: bool, one_before_unit:
 
 def format_number(n: int, fmt: str) -> str:
     """*n* in Word number format *fmt* (unknown formats and out-of-range values → decimal)."""
-    if n < 0:
+    if n < 0 or n > L.DOCX_MAX_LIST_VALUE:  # no list counts that far: digits, never AAAA…
         return str(n)
     if fmt == "chineseCounting":
         if n < 100:

@@ -19,6 +19,11 @@ overflow the stack), and the heuristic works on that tree:
    and link-dense blocks (share bars, "上一篇/下一篇", breadcrumbs).
 
 Junk lines that survive ("打印本页", "关闭窗口") are the boilerplate module's business.
+
+A hostile page cannot make this slow: lexbor's tree building grows with the square of the
+nesting depth, so the depth is measured first with a linear scan of the tags
+(:func:`nesting_depth`) and a page nested deeper than :data:`~rectify_rules.limits.HTML_MAX_DEPTH`
+is refused; every walk over the copied tree is iterative and linear.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from .read import InputError, check_size, decode
+from .limits import HTML_MAX_DEPTH
+from .read import InputError, check_chars, check_size, decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""",
                            re.I)
@@ -50,6 +56,7 @@ _BLOCK = {"address", "article", "aside", "blockquote", "center", "dd", "details"
 _CELL = {"td", "th"}
 _NO_DESCENT = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "pre"}
 _SHARE = 0.6
+_TITLE_TRIES = 50
 
 
 class _El:
@@ -72,7 +79,59 @@ class _El:
 
 def read_html(data: bytes, name: str = "<html>") -> str:
     """The main text of the web page in *data*."""
-    return html_to_text(decode_html(data, name))
+    return check_chars(html_to_text(decode_html(data, name), name), name)
+
+
+#: a comment's start, or a start / end tag ("<div class=x>", "</p>", "<br/>")
+_TAG = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+#: elements that never hold others (void) or whose end tag may be left out (the next one
+#: closes them): neither makes a page deeper
+_FLAT = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "spacer", "p",
+         "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+         "option", "optgroup", "rb", "rt", "rtc", "rp", "html", "head", "body"}
+#: elements whose content is text, not tags
+_RAW = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed",
+        "noframes", "plaintext"}
+
+
+def nesting_depth(html: str) -> int:
+    """How deep elements nest in *html*, as a browser builds the tree (closely enough to
+    refuse a hostile page): an end tag closes the elements left open inside its element."""
+    lower = None
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = pos = 0
+    while True:
+        m = _TAG.search(html, pos)
+        if m is None:
+            return deepest
+        pos = m.end()
+        if m.group(2) is None:  # a comment: skip to its end
+            pos = html.find("-->", pos)
+            if pos < 0:
+                return deepest
+            continue
+        tag = m.group(2).lower()
+        if m.group(1):
+            if open_count.get(tag):
+                while True:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == tag:
+                        break
+            continue
+        if tag in _RAW:  # its text runs to its end tag
+            lower = html.lower() if lower is None else lower
+            pos = lower.find("</" + tag, pos)
+            if pos < 0:
+                return deepest
+            continue
+        if tag in _FLAT or m.group().endswith("/>"):
+            continue
+        stack.append(tag)
+        open_count[tag] = open_count.get(tag, 0) + 1
+        deepest = max(deepest, len(stack))
 
 
 def decode_html(data: bytes, name: str = "<html>") -> str:
@@ -99,10 +158,14 @@ def decode_html(data: bytes, name: str = "<html>") -> str:
             raise InputError(name, f"未知的字符集 {declared!r}") from None
 
 
-def html_to_text(html: str) -> str:
-    """Main text of *html* (see the module docstring); "" if there is none."""
+def html_to_text(html: str, name: str = "<html>") -> str:
+    """Main text of *html* (see the module docstring); "" if there is none. A page nested
+    deeper than the limit is an :class:`InputError`."""
     from selectolax.lexbor import LexborHTMLParser  # lazy: only for web pages
 
+    depth = nesting_depth(html)
+    if depth > HTML_MAX_DEPTH:
+        raise InputError(name, f"网页元素嵌套过深（{depth} 层），上限为 {HTML_MAX_DEPTH} 层")
     tree = LexborHTMLParser(html)
     body = tree.body
     if body is None:
@@ -217,12 +280,17 @@ def _find_title(order: list[_El], page_title: str) -> _El | None:
     if page_title:
         want = _ALL_SPACE.sub("", page_title)
         n = len(_CJK.findall(page_title))
-        found = None
-        for el in order:
-            if el.cjk == n and n >= 4 and _ALL_SPACE.sub("", _render(el)) == want:
-                found = el          # keep going: the deepest (last in preorder) wins
-        if found is not None:
-            return found
+        # the deepest (last in preorder) wins: looked for from the end, so nested wrappers of
+        # one title (each with the same count) are not all rendered; a page of thousands of
+        # such wrappers none of which reads as the title gets a few tries, not one per wrapper
+        tries = 0
+        for el in reversed(order):
+            if el.cjk == n and n >= 4:
+                if _ALL_SPACE.sub("", _render(el)) == want:
+                    return el
+                tries += 1
+                if tries == _TITLE_TRIES:
+                    break
     return next((el for el in order if el.tag == "h1" and el.score >= 4), None)
 
 

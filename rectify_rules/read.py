@@ -27,7 +27,8 @@ import codecs
 import os
 import re
 
-MAX_BYTES = 20 * 1024 * 1024
+from .limits import MAX_BYTES, MAX_CHARS
+
 _MAX_PATH_CHARS = 1024          # a str longer than this is always text, never a path
 _SNIFF = 65536                  # bytes inspected for binary content
 
@@ -70,6 +71,14 @@ def check_size(n: int, name: str) -> None:
     """Raise :class:`InputError` if *n* bytes exceed :data:`MAX_BYTES`."""
     if n > MAX_BYTES:
         raise InputError(name, f"文件过大（{_size(n)}），上限为 {MAX_BYTES // (1024 * 1024)} MB")
+
+
+def check_chars(text: str, name: str) -> str:
+    """*text*, or :class:`InputError` if it is longer than :data:`MAX_CHARS` characters (the
+    limit after decoding, after a web page's extraction and after reading a .docx)."""
+    if len(text) > MAX_CHARS:
+        raise InputError(name, f"文本过长（{len(text)} 个字符），上限为 {MAX_CHARS} 个字符")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +195,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
             raise InputError(name, "无法按 UTF-8、GB18030 或 UTF-16 解码")
     if _BLANK.fullmatch(text):
         raise InputError(name, "文件为空")
-    return text
+    return check_chars(text, name)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -249,7 +258,7 @@ def read_path(path: str | os.PathLike) -> str:
         return decode(data, name)
     if _BLANK.fullmatch(text):
         raise InputError(name, "文件为空")
-    return text
+    return check_chars(text, name)
 
 
 def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
@@ -266,7 +275,7 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
         if is_docx_bytes(data):
             check_size(len(data), "<bytes>")
             from .docx import read_docx
-            return read_docx(data, "<bytes>"), None
+            return check_chars(read_docx(data, "<bytes>"), "<bytes>"), None
         return decode(data), None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
@@ -277,6 +286,7 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
     if ("\n" not in source and "\r" not in source and 0 < len(source) <= _MAX_PATH_CHARS
             and "\x00" not in source and _is_file(source)):
         return read_path(source), source
+    check_chars(source, "<text>")
     return source[1:] if source.startswith("\ufeff") else source, None
 
 

@@ -55,9 +55,14 @@ def walk_spans(obj, path: str = "notice"):
             yield from walk_spans(value, f"{path}.{f.name}")
 
 
+def _lines(raw: str) -> list[str]:
+    """*raw* split at line breaks as the normaliser sees them (a lone CR is one too)."""
+    return re.split(r"\r\n|\r|\n", raw)
+
+
 def _title_text(raw: str) -> str:
     """The documented joining of a title over several lines: stripped lines, no breaks."""
-    return "".join(line.strip() for line in raw.split("\n"))
+    return "".join(line.strip() for line in _lines(raw))
 
 
 def assert_spans_inside(notice: Notice, text: str) -> int:
@@ -73,8 +78,8 @@ def assert_spans_inside(notice: Notice, text: str) -> int:
         if owner is notice.title or owner is notice.issuer:
             # a title split over lines (and the issuer read from it): the documented exception,
             # its text is the stripped lines joined; it covers the first and the last line
-            if "\n" in seen:
-                lines = [ln.strip() for ln in seen.split("\n") if ln.strip()]
+            if "\n" in seen or "\r" in seen:
+                lines = [ln.strip() for ln in _lines(seen) if ln.strip()]
                 assert own.startswith(lines[0]) and own.endswith(lines[-1]), (own, seen)
                 assert own == _title_text(seen), (own, seen)
             else:

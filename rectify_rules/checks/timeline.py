@@ -55,9 +55,12 @@ def shown(d: DateFact) -> str:
 
 
 def add_months(d: _dt.date, months: int) -> _dt.date:
-    """*d* plus whole calendar *months* (the 31st becomes the month's last day)."""
+    """*d* plus whole calendar *months* (the 31st becomes the month's last day); past the
+    calendar's ends (year 1 / 9999: "为期99999个月"), its first or last day."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        return _dt.date.max if year > _dt.MAXYEAR else _dt.date.min
     return d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
 
 

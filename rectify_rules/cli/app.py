@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
 from .errors import CliError, check_rule_dirs, did_you_mean
 
@@ -49,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--genre", choices=GENRES, help="文种：auto|notice|report")
     c.add_argument("--config", metavar="FILE", help="使用此配置文件")
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数")
+    c.add_argument("--timeout", type=float, default=FILE_TIMEOUT, metavar="SECONDS",
+                   help=f"每个文件最多用的 CPU 秒数，超过即跳过并报错（默认 {FILE_TIMEOUT:g}，0 为不限）")
+    c.add_argument("--max-memory", type=int, default=FILE_MEMORY_MB, metavar="MB",
+                   help=f"每个文件最多另用的内存 MB，超过即跳过并报错（默认 {FILE_MEMORY_MB}，0 为不限）")
     c.add_argument("--no-progress", action="store_true", help="不显示进度条")
     c.add_argument("--statistics", action="store_true", help="按规则统计问题数")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
@@ -148,7 +153,8 @@ class _Resolver:
                      options=dict(cfg.options),
                      as_of=self.flag_as_of or cfg.as_of,
                      genre=genre,
-                     fail_on=a.fail_on or cfg.fail_on or "error")
+                     fail_on=a.fail_on or cfg.fail_on or "error",
+                     timeout=a.timeout or None, max_memory=a.max_memory or None)
         _validate(s, cfg, a, self.flag_severity)
         self.settings[cfg.path] = s
         return s
@@ -206,6 +212,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise CliError("--jobs: 应为正整数")
+    if not 0 <= args.timeout < 1e6:
+        raise CliError("--timeout: 应为不小于 0 的秒数")
+    if args.max_memory < 0:
+        raise CliError("--max-memory: 应为不小于 0 的 MB 数")
     resolver = _Resolver(args)
     files = collect(args.paths, resolver.excluded)
     tasks = []
@@ -243,6 +253,9 @@ def report(args: argparse.Namespace, tasks, results) -> int:
     count = 0
     for r in results:
         count += 1
+        for note in getattr(r, "notes", ()):
+            sys.stdout.flush()
+            print(note, file=sys.stderr)
         if r.error:
             sys.stdout.flush()  # keep stdout and stderr in the order things happened
             print(r.error, file=sys.stderr)

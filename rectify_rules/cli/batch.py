@@ -4,6 +4,12 @@ A worker parses and checks one file and returns a :class:`FileResult` — findin
 source lines they point at — so the parent never re-reads a file. Results are reported in
 sorted path order whatever order the workers finish in. A file that cannot be read becomes a
 one-line error in its result; the other files are still checked.
+
+Each file runs under a time and memory budget (``--timeout``, ``--max-memory``; see
+:mod:`.budget`): a file over it becomes an error result with its reason (``failure`` =
+"timeout" / "memory") and the batch goes on. A pool worker that dies all the same (a crash in
+a C library) loses no other file's result: the pool is started again and the file whose
+result was lost is checked alone, then reported as "crash" if it kills that worker too.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ..findings import Finding, Fix, Location, Related
+from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from ..model import Span
 from .errors import CliError
 
@@ -38,6 +45,9 @@ class Settings:
     as_of: _dt.date | None = None
     genre: str | None = None
     fail_on: str = "error"
+    #: CPU seconds and extra MB one file may take (None or 0: no budget)
+    timeout: float | None = FILE_TIMEOUT
+    max_memory: int | None = FILE_MEMORY_MB
 
     @property
     def pack_key(self) -> tuple:
@@ -58,6 +68,10 @@ class FileResult:
     findings: tuple = ()
     lines: Mapping[int, str] = field(factory=dict, hash=False)
     error: str | None = None
+    #: why there is an error: "unreadable", "timeout", "memory", "crash" or "internal"
+    failure: str | None = None
+    #: one-line notes on rules that could not finish on this file (user patterns over budget)
+    notes: tuple[str, ...] = ()
 
 
 def collect(paths: Sequence[str], excluded: Callable[[Path], bool]) -> list[str]:
@@ -132,7 +146,26 @@ def get_pack(settings: Settings):
 
 
 def check_task(task: Task) -> FileResult:
-    """Read, parse and check one file (runs in a worker with ``--jobs``)."""
+    """Read, parse and check one file (runs in a worker with ``--jobs``), within the
+    settings' time and memory budget."""
+    from .budget import FileTimeout, file_budget
+
+    s = task.settings
+    get_pack(s)  # loaded outside the file's budget (once per process)
+    try:
+        with file_budget(s.timeout, s.max_memory):
+            return _check_task(task)
+    except FileTimeout:
+        return _failed(task, "timeout", f"处理超时（超过 {s.timeout:g} 秒 CPU 时间），已跳过")
+    except MemoryError:
+        return _failed(task, "memory", f"内存超出限制（超过 {s.max_memory} MB），已跳过")
+
+
+def _failed(task: Task, failure: str, problem: str) -> FileResult:
+    return FileResult(task.name, error=f"{task.name}: error: {problem}", failure=failure)
+
+
+def _check_task(task: Task) -> FileResult:
     from ..engine import check_parsed
     from ..parsing import parse_source
     from ..read import InputError, load
@@ -141,21 +174,21 @@ def check_task(task: Task) -> FileResult:
         text, _ = load(task.data if task.data is not None else Path(task.path))
     except InputError as e:
         problem = getattr(e, "problem", None) or str(e)
-        return FileResult(task.name, error=f"{task.name}: error: {_one_line(problem)}")
+        return _failed(task, "unreadable", _one_line(problem))
     except OSError as e:
-        return FileResult(task.name, error=f"{task.name}: error: 无法读取：{e.strerror or e}")
+        return _failed(task, "unreadable", f"无法读取：{e.strerror or e}")
     s = task.settings
+    notes: list[str] = []
     try:
         notice, src = parse_source(text, genre=s.genre)
         findings = check_parsed(notice, src, get_pack(s), as_of=s.as_of,
                                 severity=dict(s.severity) or None,
                                 options={k: dict(v) for k, v in s.options.items()} or None,
-                                filename=task.name)
+                                filename=task.name, notes=notes)
     except Exception as e:  # a bug must not sink a batch of a thousand files
         if os.environ.get("RECTIFY_RULES_DEBUG"):
             raise
-        return FileResult(task.name, error=f"{task.name}: error: 内部错误（请报告）："
-                                           f"{type(e).__name__}: {_one_line(e)}")
+        return _failed(task, "internal", f"内部错误（请报告）：{type(e).__name__}: {_one_line(e)}")
     rows = {f.location.row for f in findings}
     rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
@@ -164,7 +197,8 @@ def check_task(task: Task) -> FileResult:
         if 1 <= row <= index.line_count:
             start, end = index.line_bounds(row)  # offsets, not a Span built per row
             lines[row] = text[start:end]
-    return FileResult(task.name, tuple(findings), lines)
+    return FileResult(task.name, tuple(findings), lines,
+                      notes=tuple(f"{task.name}: warning: {n}" for n in notes))
 
 
 def _one_line(e: BaseException) -> str:
@@ -194,6 +228,7 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
             yield check_task(t)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     settings = tasks[0].settings
     if any(t.settings != settings for t in tasks):  # not from the CLI; one by one then
@@ -201,14 +236,42 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
     else:
         items = [(t.path, t.name, t.data) for t in tasks]
         init, fn = _init_worker, _check_item
-    # chunks: few round trips, yet every worker still gets several (the last ones balance)
-    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init,
-                             initargs=(settings,) if init else ()) as pool:
-        if fn is check_task:
-            yield from pool.map(fn, items, chunksize=chunk)
-        else:
-            yield from map(_unpack, pool.map(fn, items, chunksize=chunk))
+    unpack = _same if fn is check_task else _unpack
+    initargs = (settings,) if init else ()
+    done = 0
+    while done < len(items):
+        rest = items[done:]
+        # chunks: few round trips, yet every worker still gets several (the last ones balance)
+        chunk = max(1, min(32, len(rest) // (jobs * 8)))
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=init,
+                                     initargs=initargs) as pool:
+                for packed in pool.map(fn, rest, chunksize=chunk):
+                    done += 1
+                    yield unpack(packed)
+        except BrokenProcessPool:
+            # a worker died: the first result not returned is checked alone (reported as a
+            # crash if it kills that worker too), then a new pool goes on after it
+            yield _alone(fn, items[done], init, initargs, unpack)
+            done += 1
+
+
+def _same(result: FileResult) -> FileResult:
+    return result
+
+
+def _alone(fn, item, init, initargs: tuple, unpack) -> FileResult:
+    """The result of one item in a pool of its own; a crash result if its worker dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=init, initargs=initargs) as pool:
+            return unpack(pool.submit(fn, item).result())
+    except BrokenProcessPool:
+        name = item.name if isinstance(item, Task) else item[1]
+        return FileResult(name, error=f"{name}: error: 检查进程意外退出（内存耗尽或程序库崩溃），"
+                                      "已跳过", failure="crash")
 
 
 _WORKER: dict[str, Settings] = {}
@@ -231,7 +294,8 @@ def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
 # its spans and locations) go field by field through Python: this halves the cost both sides.
 
 def _pack(result: FileResult) -> tuple:
-    return result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error
+    return (result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error,
+            result.failure, result.notes)
 
 
 def _pack_finding(f: Finding) -> tuple:
@@ -248,8 +312,8 @@ def _pack_place(span: Span, start: Location, end: Location) -> tuple[int, ...]:
 
 
 def _unpack(packed: tuple) -> FileResult:
-    name, findings, lines, error = packed
-    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error)
+    name, findings, lines, error, failure, notes = packed
+    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error, failure, notes)
 
 
 def _unpack_finding(t: tuple) -> Finding:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import warnings
 from operator import itemgetter
 from typing import Any
 
@@ -14,6 +15,7 @@ from . import expr as X
 from . import kinds
 from .pack import load_rules, resolve_options, resolve_severity, select_rules
 from .rule import RulePack
+from .userre import PatternTimeout
 
 
 def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
@@ -69,8 +71,12 @@ class _Fill(dict):
 
 def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.date | None = None,
                  severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
-                 filename: str | None = None) -> list[Finding]:
-    """Evaluate every rule of *pack* on an already parsed notice; findings sorted, no duplicates."""
+                 filename: str | None = None, notes: list[str] | None = None) -> list[Finding]:
+    """Evaluate every rule of *pack* on an already parsed notice; findings sorted, no duplicates.
+
+    A user pack's pattern that runs past its time budget (:class:`~.userre.PatternTimeout`)
+    gives that rule no findings for this notice and a one-line note: appended to *notes*
+    when given, else issued as a :class:`RuleSkippedWarning`; the other rules still run."""
     levels = resolve_severity(pack, severity)
     opts = resolve_options(pack, options)
     ref = reference_date(notice, as_of)
@@ -82,7 +88,12 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             continue
         code, name, template, reference = rule.code, rule.name, rule.message, rule.reference
         env = X.Env(notice, ref, opts[code])
-        for hit in kinds.run(rule, notice, src, env):
+        try:
+            hits = list(kinds.run(rule, notice, src, env))
+        except PatternTimeout as e:
+            _note(notes, f"规则 {code} 未完成检查：{e}")
+            continue
+        for hit in hits:
             vals = hit.values  # read only
             message = template.format_map(_Fill({k: human(v) for k, v in vals.items()}))
             span = hit.span
@@ -101,10 +112,21 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     return [f for _, f in keyed]
 
 
+class RuleSkippedWarning(UserWarning):
+    """A rule could not finish on one notice (its user pattern ran past the time budget)."""
+
+
+def _note(notes: list[str] | None, message: str) -> None:
+    if notes is not None:
+        notes.append(message)
+    else:
+        warnings.warn(message, RuleSkippedWarning, stacklevel=3)
+
+
 def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,
           as_of: _dt.date | None = None, genre: str | None = None,
           severity: dict[str, str] | None = None, options: dict[str, dict] | None = None,
-          filename: str | None = None) -> list[Finding]:
+          filename: str | None = None, notes: list[str] | None = None) -> list[Finding]:
     """Parse *source* once and evaluate the (selected) rules; findings sorted by position.
 
     *source* is read as by :func:`rectify_rules.parse`: text, bytes, a path, or a str that
@@ -122,4 +144,4 @@ def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules:
     if filename is None:
         filename = name
     return check_parsed(notice, src, pack, as_of=as_of, severity=severity, options=options,
-                        filename=filename)
+                        filename=filename, notes=notes)

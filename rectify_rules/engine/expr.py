@@ -103,16 +103,42 @@ def _build() -> pp.ParserElement:
 _GRAMMAR = _build()
 
 
+#: an expression longer than this, or nested deeper (operators and brackets), is refused at
+#: load: the grammar and the type checker recurse, and a rule states one condition
+MAX_CHARS = 2000
+MAX_DEPTH = 100
+
+
 def parse(text: str) -> tuple:
     """Parse *text* into an AST; raises ExprError with the column of the problem."""
     if not text.strip():
         raise ExprError("empty expression", 1)
+    if len(text) > MAX_CHARS:
+        raise ExprError(f"expression longer than {MAX_CHARS} characters", 1)
     try:
-        return _GRAMMAR.parse_string(text, parse_all=True)[0]
+        node = _GRAMMAR.parse_string(text, parse_all=True)[0]
     except pp.ParseBaseException as e:
         near = text[e.loc:e.loc + 12] or "end of expression"
         msg = e.msg if isinstance(e, pp.ParseFatalException) else f"unexpected {near!r}"
         raise ExprError(f"syntax error at column {e.loc + 1} of {text!r}: {msg}", e.loc + 1) from None
+    except RecursionError:
+        raise ExprError(f"expression nested too deeply: {text[:40]!r}…", 1) from None
+    if _depth(node) > MAX_DEPTH:
+        raise ExprError(f"expression nested deeper than {MAX_DEPTH} levels: {text[:40]!r}…", 1)
+    return node
+
+
+def _depth(node: tuple) -> int:
+    """Depth of an AST (iteratively: the tree may be deeper than Python's stack)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((x, d + 1) for x in item if isinstance(x, tuple) and x and isinstance(x[0], str))
+        for x in item:
+            if isinstance(x, tuple) and x and isinstance(x[0], tuple):  # call arguments
+                stack.extend((a, d + 1) for a in x)
+    return deepest
 
 
 # ---- types --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from ..text import SourceText, normalise
 from . import expr as X
 from .fastre import trie_pattern, with_prefilter
 from .nearmiss import NearMisses
+from .userre import UserPattern
 
 KEYS: dict[str, tuple[str, ...]] = {
     "pattern": ("pattern", "text", "mode", "exceptions", "replacement", "safe"),
@@ -25,10 +26,10 @@ _GROUP_REF = re.compile(r"\\g<([^>]*)>|\\(\d+)")
 
 @frozen(eq=False)
 class PatternSpec:
-    regex: re.Pattern
+    regex: re.Pattern | UserPattern
     text: object  # "norm" | "original" | a path node
     mode: str
-    exceptions: tuple[re.Pattern, ...]
+    exceptions: tuple[re.Pattern | UserPattern, ...]
     replacement: str | None
     safe: bool
 
@@ -99,7 +100,9 @@ def _compile_pattern(data: dict, c) -> tuple[PatternSpec, frozenset[str]]:
     if not isinstance(safe, bool):
         raise c.error("safe", "must be true or false")
     provided = frozenset({"match", *rx.groupindex})
-    return PatternSpec(with_prefilter(rx), text, mode, exc, repl, safe), provided
+    if isinstance(rx, re.Pattern):  # the built-in pack's; a user pattern runs on its own engine
+        rx = with_prefilter(rx)
+    return PatternSpec(rx, text, mode, exc, repl, safe), provided
 
 
 def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:

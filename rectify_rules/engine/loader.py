@@ -14,6 +14,7 @@ import string
 import tomllib
 from pathlib import Path
 
+from ..limits import RULE_FILE_MAX_BYTES
 from . import expr as X
 from .errors import RuleError, suggest
 from .rule import Example, Rule
@@ -65,10 +66,12 @@ class KeyFinder:
 
 
 class Compiler:
-    """Error reporting and expression compilation for one rule file."""
+    """Error reporting and expression compilation for one rule file. The built-in pack is
+    *trusted*; a user pack's patterns are compiled by :mod:`.userre` (never able to hang)."""
 
-    def __init__(self, path: str, text: str, options: dict) -> None:
+    def __init__(self, path: str, text: str, options: dict, trusted: bool = False) -> None:
         self.file, self.text, self.options = path, text, options
+        self.trusted = trusted
         self.finder = KeyFinder(text)
 
     def error(self, key: str, problem: str) -> RuleError:
@@ -79,6 +82,8 @@ class Compiler:
     def expression(self, key: str, text: object, *, it: object = None, boolean: bool = False) -> tuple:
         if not isinstance(text, str):
             raise self.error(key, f"must be an expression string, got {_tname(text)}")
+        if len(text) > X.MAX_CHARS:
+            raise self.error(key, f"expression longer than {X.MAX_CHARS} characters")
         try:
             node = X.parse(text)
             scope = X.Scope(it, self.options)
@@ -114,13 +119,24 @@ class Compiler:
             if k not in allowed:
                 raise self.error(prefix + k, "unknown key" + suggest(k, allowed))
 
-    def regex(self, key: str, pattern: object) -> re.Pattern:
+    def regex(self, key: str, pattern: object):
+        """A compiled pattern: ``re`` for the built-in pack, a :class:`~.userre.UserPattern`
+        (linear-time or time-budgeted) for a user pack."""
         if not isinstance(pattern, str) or not pattern:
             raise self.error(key, "must be a non-empty regular expression string")
         try:
-            return re.compile(pattern)
+            if self.trusted:
+                return re.compile(pattern)
+            from .userre import compile_user
+
+            return compile_user(pattern)
         except re.error as e:
             raise self.error(key, f"bad regular expression {pattern!r}: {e}") from None
+        except ValueError as e:
+            raise self.error(key, f"{pattern!r} {e}: it would match at every position "
+                                  "(write what must be there, e.g. a+ instead of a*)") from None
+        except RecursionError:
+            raise self.error(key, f"regular expression {pattern[:40]!r}… nested too deeply") from None
 
 
 def _split_key(key: str) -> tuple[str | None, int, str | None]:
@@ -142,9 +158,16 @@ def _tname(v: object) -> str:
 def read_toml(path: Path) -> tuple[str, dict]:
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > RULE_FILE_MAX_BYTES:
+            raise RuleError(shown, 1, 1, "file", f"rule file too large ({size / 1024:.0f} KB); "
+                            f"a rule file holds one rule, at most {RULE_FILE_MAX_BYTES // 1024} KB")
+        with path.open("rb") as f:
+            raw = f.read(RULE_FILE_MAX_BYTES + 1)
     except OSError as e:
         raise RuleError(shown, 1, 1, "file", f"cannot read: {e.strerror}") from None
+    if len(raw) > RULE_FILE_MAX_BYTES:  # grew since stat, or not a regular file
+        raise RuleError(shown, 1, 1, "file", f"rule file larger than {RULE_FILE_MAX_BYTES // 1024} KB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -153,6 +176,8 @@ def read_toml(path: Path) -> tuple[str, dict]:
     text = text.removeprefix("\ufeff")
     try:
         return text, tomllib.loads(text)
+    except RecursionError:
+        raise RuleError(shown, 1, 1, "toml", "arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOML_POS.search(msg)
@@ -175,13 +200,13 @@ def _in_strings(text: str, ch: str) -> bool:
     return True
 
 
-def compile_rule(path: Path) -> Rule:
-    """Load and validate one rule file."""
+def compile_rule(path: Path, trusted: bool = False) -> Rule:
+    """Load and validate one rule file (*trusted*: the built-in pack's)."""
     from . import kinds
 
     text, data = read_toml(path)
     options = data.get("options", {})
-    c = Compiler(str(path), text, options if isinstance(options, dict) else {})
+    c = Compiler(str(path), text, options if isinstance(options, dict) else {}, trusted)
     code = c.string(data, "code")
     if not _CODE.fullmatch(code):
         raise c.error("code", f"{code!r} is not a rule code (three capitals and three digits, e.g. CNT002)")

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ..catalogue import CATALOGUE
+from ..limits import RULE_PACK_MAX_FILES
 from .errors import RuleError, UnknownCodeError, suggest
 from .loader import SEVERITIES, compile_rule
 from .rule import Rule, RulePack
@@ -23,12 +24,18 @@ def builtin_rules_dir() -> Path:
     return inside if inside.is_dir() else pkg.parent / "rules"
 
 
-def _load_dir(folder: Path) -> dict[str, Rule]:
+def _load_dir(folder: Path, trusted: bool = False) -> dict[str, Rule]:
     if not folder.is_dir():
         raise RuleError(str(folder), 1, 1, "pack", "not a folder of rule files")
     rules: dict[str, Rule] = {}
-    for path in sorted(folder.rglob("*.toml")):
-        rule = compile_rule(path)
+    paths = []
+    for path in folder.rglob("*.toml"):
+        paths.append(path)
+        if len(paths) > RULE_PACK_MAX_FILES:
+            raise RuleError(str(folder), 1, 1, "pack",
+                            f"more than {RULE_PACK_MAX_FILES} rule files in this folder")
+    for path in sorted(paths):
+        rule = compile_rule(path, trusted)
         if rule.code in rules:
             raise RuleError(str(path), 1, 1, "code",
                             f"{rule.code} is defined twice in one pack (also in {rules[rule.code].path})")
@@ -40,7 +47,7 @@ def _load_dir(folder: Path) -> dict[str, Rule]:
 
 @functools.cache
 def _builtin(folder: str) -> dict[str, Rule]:
-    return _load_dir(Path(folder))
+    return _load_dir(Path(folder), trusted=True)
 
 
 def load_rules(*dirs: str | os.PathLike, builtin: bool = True) -> RulePack:

@@ -37,7 +37,9 @@ class Boilerplate:
 #: a whole line (stripped, normalised) that is page furniture
 JUNK_LINES: tuple[str, ...] = (
     r"首页",
-    r"(?:首页|网站首页)?\s*(?:[>›»]\s*[^>›»]{1,20}\s*){1,6}",  # breadcrumb "> 要闻动态 > 通知公告"
+    # breadcrumb "> 要闻动态 > 通知公告": each step an arrow and 1–20 characters between
+    # blanks, read atomically (blanks on both sides of the words made a long line exponential)
+    r"(?:首页|网站首页)?\s*+(?>[>›»](?=[^>›»])\s*+(?:[^>›»\s](?:[^>›»]{0,18}[^>›»\s])?)?\s*+){1,6}",
     r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]?.{0,60}",
     r"今天是\s*[:：]?.{0,30}",
     r"(?:阅读量|阅读次数|阅读数|点击量|点击数|点击次数|浏览次数|浏览量|访问量|访问次数)"

@@ -102,7 +102,15 @@ def _items(norm: str, pieces: list[tuple[int, int]], family: str,
     return parts
 
 
+#: a "sentence" longer than this is no sentence of a notice (the longest seen is ~300
+#: characters) but a run of page junk or a hostile line: its breakdowns are not read (the
+#: scan below looks ahead from every cue and trigger, quadratic in such a run)
+_SENTENCE_MAX = 2000
+
+
 def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdown]:
+    if end - start > _SENTENCE_MAX:
+        return []
     norm = src.norm
     figs = [(m, _family(m.group("u"))) for m in _FIG.finditer(norm, start, end)]
     if not figs:

@@ -28,7 +28,7 @@ from attrs import frozen
 
 from ..model import Breakdown, Count, Percentage, Progress, Span
 from ..text import SourceText
-from .numerals import CN_NUM_CHARS, cn_to_int
+from .numerals import CN_NUM_CHARS, MAX_LEN, cn_to_int
 
 __all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses"]
 
@@ -92,6 +92,8 @@ def number_value(s: str) -> int | float | None:
     if not s:
         return None
     if "." in s:
+        if len(s) > MAX_LEN + 1:  # bounded as cn_to_int is: never inf, never a huge float
+            return None
         try:
             return float(s)
         except ValueError:

@@ -114,8 +114,17 @@ def _continues(head: str, nxt: str) -> bool:
             or (_ABOUT in head and _ABOUT not in nxt and not _is_title(head)))
 
 
-def _title_at(lines: list[Line], i: int) -> list[Line]:
-    """The lines of the title that starts at ``lines[i]`` (empty if none does)."""
+def _title_at(lines: list[Line], i: int, memo: dict[int, list[Line]] | None = None) -> list[Line]:
+    """The lines of the title that starts at ``lines[i]`` (empty if none does). Each start
+    is worked out once (*memo*): asking again for every later line that could start a title
+    made a run of short lines exponential."""
+    memo = {} if memo is None else memo
+    if i not in memo:
+        memo[i] = _title_from(lines, i, memo)
+    return memo[i]
+
+
+def _title_from(lines: list[Line], i: int, memo: dict[int, list[Line]]) -> list[Line]:
     parts = [lines[i]]
     while True:
         joined = "".join(p.text for p in parts)
@@ -129,17 +138,18 @@ def _title_at(lines: list[Line], i: int) -> list[Line]:
         nxt = lines[k]
         if _is_prose(nxt.text) or nxt.no - parts[-1].no > 2:
             return []
-        if not _continues(joined, nxt.text) and _title_at(lines, k):
+        if not _continues(joined, nxt.text) and _title_at(lines, k, memo):
             return []  # a title starts at the next line: this line is not part of it
         parts.append(nxt)
 
 
 def _find_title(lines: list[Line]) -> list[Line]:
     """The lines of the title (empty if none is recognised)."""
+    memo: dict[int, list[Line]] = {}
     for i, first in enumerate(lines[:_HEAD_LINES]):
         if _is_prose(first.text):
             break
-        parts = _title_at(lines, i)
+        parts = _title_at(lines, i, memo)
         if parts:
             return parts
     return []

@@ -1,7 +1,10 @@
 """Chinese and Arabic numerals → int.
 
 Handles 〇一二三四五六七八九十百千万 with 两/兩/廿/卅/零, digit-by-digit years (二〇二一),
-full-width digits, and mixed forms ("1万"). Returns None for what is not a number.
+full-width digits, and mixed forms ("1万"). Returns None for what is not a number, and for a
+numeral longer than any count, year or amount a notice states (:data:`MAX_LEN` characters):
+an absurd run of digits is a missing fact, never a huge int (or Python's ValueError past
+4 300 digits).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUM_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万亿廿卅"
 NUM_RE = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 _ARABIC = re.compile(r"\d+")
+#: 15 digits: every value is exact as a float too; 九千九百九十九万九千九百九十九 is 15 characters
+MAX_LEN = 15
 _FULL_DIGITS = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 
 
@@ -50,7 +55,7 @@ def _small(s: str) -> int | None:
 def cn_to_int(s: str) -> int | None:
     """Convert a Chinese (or Arabic, or mixed) numeral; None if *s* is not one."""
     s = s.strip()
-    if not s:
+    if not s or len(s) > MAX_LEN:
         return None
     s = s.translate(_FULL_DIGITS)
     if _ARABIC.fullmatch(s):

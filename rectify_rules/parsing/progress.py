@@ -58,8 +58,10 @@ _ALL_DONE = re.compile(r"(?:已经?|均已)?全部(?:完成整改|整改完成|�
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
 #: "截至/截止" later in the statement, at a clause start ("巡察反馈的13个问题，截至9月30日，已完成…")
 _AS_OF_LATER = re.compile(r"(?<=[,;:])\s*截[至止]\s*")
+#: possessive blanks: with three optional runs side by side, a run of spaces that ends in no
+#: figure was tried in every split (cubic in the run)
 _DEADLINE_TAIL = re.compile(
-    rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
+    rf"\s*+前?\s*+(?:需|应|须|要|计划|预计)?\s*+(?:完成|整改到位|整改完成)(?:整改)?\s*+"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
 _CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有")
 #: every figure of a statement has a unit of _UNIT, a rate has "%": a sentence without any
