@@ -57,6 +57,7 @@ _CELL = {"td", "th"}
 _NO_DESCENT = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "a", "pre"}
 _SHARE = 0.6
 _TITLE_TRIES = 50
+_TITLE_MAX = 1000
 
 
 class _El:
@@ -271,7 +272,9 @@ def _page_title(tree) -> str:
     node = tree.css_first("head > title") or tree.css_first("title")
     if node is None:
         return ""
-    text = _ALL_SPACE.sub(" ", node.text() or "").strip()
+    # a title is a line: a page's "title" of a megabyte is cut (the split scans blanks from
+    # every position, quadratic in a long run of them)
+    text = _ALL_SPACE.sub(" ", (node.text() or "")[:_TITLE_MAX]).strip()
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p.strip()]
     return max(parts, key=lambda p: len(_CJK.findall(p)), default="")
 

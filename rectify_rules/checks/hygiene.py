@@ -174,9 +174,11 @@ _ZH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’…—]")
 #: what is skipped at the head of a line: a whole line of web metadata (来源:… 发布时间:…
 #: 浏览次数:…; [^\S\n] is a space, not a line break), else an outline marker ((一) (1) 1), whose
 #: width NUM003 reports). Matched after each \n (a literal start the engine finds fast) and at 0.
-_HEAD = (r"[^\S\n]*(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|浏览(?:次数)?|"
-         r"阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)[^\S\n]*[:：][^\n]*"
-         r"|[ \t\u3000]*[(（]?[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)）]")
+#: Blank runs are possessive: two runs side by side were tried in every split of a long
+#: line of blanks (quadratic in it).
+_HEAD = (r"[^\S\n]*+(?:来源|信息来源|发布(?:时间|日期|机构)|时间|日期|作者|编辑|责任编辑|浏览(?:次数)?|"
+         r"阅读(?:量|数)?|点击(?:量|数)?|字号|分享到?)[^\S\n]*+[:：][^\n]*"
+         r"|[ \t\u3000]*+[(（]?[ \t]*+(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*+[)）]")
 _LINE_HEAD = re.compile(f"\\n(?:{_HEAD})")
 _FIRST_HEAD = re.compile(_HEAD)
 #: web addresses, whose , ; : ? ( ) are not punctuation. (E-mail addresses need no mask: they

@@ -21,9 +21,9 @@ _GENRE_WORDS = ("整改", "巡察", "巡视")
 _UNFINISHED = re.compile(r"纳入持续整改|持续整改|正在整改|正在推进整改|尚未完成|未完成整改|未整改到位")
 _CLAUSE_END = re.compile(r"[,;。!?，；。！？\n]")
 #: a labelled deadline: "完成时限：2021年3月31日", "整改时限:6月底前"
-_DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*[:：]?\s*$")
+_DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*+[:：]?\s*+$")  # possessive: linear
 #: a dated "by …" followed by completion: "2021年7月底前完成", "6月30日前全部整改到位"
-_DEADLINE_VERB = re.compile(r"\s*(?:需|要|全部|基本)?\s*(?:完成|整改到位|办结|销号)")
+_DEADLINE_VERB = re.compile(r"\s*+(?:需|要|全部|基本)?\s*+(?:完成|整改到位|办结|销号)")  # possessive: linear
 _TOTAL_QUANTITIES = ("problems", "tasks", "items")
 
 

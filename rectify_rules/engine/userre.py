@@ -19,7 +19,6 @@ Patterns that can match the empty string are refused at load (:func:`compile_use
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 
 try:  # Python 3.11+
@@ -49,10 +48,15 @@ class _Unsupported(Exception):
 _CLASS_CACHE: dict[str, str] = {}
 
 
+#: planes 4–16 hold no letter, digit or space (tags, variation selectors, private use and
+#: unassigned code points): the classes are read from the first four planes
+_PLANES_READ = 0x40000
+
+
 def _py_class(shorthand: str) -> str:
     """The code point ranges Python's *shorthand* (\\d, \\w, \\s) matches, as RE2 class items."""
     if shorthand not in _CLASS_CACHE:
-        every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, sys.maxunicode + 1)))
+        every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, _PLANES_READ)))
         items = []
         for m in re.finditer(shorthand + "+", every):
             lo = ord(m.group()[0])

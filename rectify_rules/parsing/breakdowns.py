@@ -41,7 +41,7 @@ _TOTAL_CUE = re.compile(r"共计|共有|合计|总计|累计|共")
 _PIECE_SEP = re.compile(r"[,;、]")
 _CLAUSE_SEP = re.compile(r"[,;]")
 _TRIGGER = re.compile(r"\s*(?P<t>其中|给予|分别)\s*:?\s*(?:有|为|是)?\s*")
-_ITEM = re.compile(rf"\s*(?P<label>[\u4e00-\u9fff“”\"]{{1,12}}?)\s*(?:有|为|了)?\s*"
+_ITEM = re.compile(rf"\s*+(?P<label>[\u4e00-\u9fff“”\"]{{1,12}}?)\s*+(?:有|为|了)?\s*+"
                    rf"(?P<n>{DEC})(?P<u>{_UNITS})\s*$")
 _INCREMENT = re.compile(r"新增|增加|减少|同比|环比|增长|下降|上升|提高|较上|新引进|累计")
 _NOT_PART = re.compile(r"^涉及")

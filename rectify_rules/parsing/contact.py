@@ -57,7 +57,8 @@ _ADDRESS_PREFIX = 2
 #: "邮政信箱：" and "来信请寄：" are postal labels too (a bare 信箱 is left alone)
 _ADDRESS = re.compile(r"(?=[通邮来联地])(?:(?:通信|通讯|邮政|邮寄|来信|联系|(?<![箱件lL]))地址"
                       r"|邮政信箱|来信请寄(?:至|到)?)\s*(?:[:：]|为)\s*"
-                      r"(?P<v>[^;；,，。\n]*?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
+                      # the value is bounded: a lazy run before blanks was quadratic in them
+                      r"(?P<v>[^;；,，。\n]{0,120}?)\s*(?=[;；,，。\n]|邮编|邮政编码|$)")
 #: every _ADDRESS match holds one of these, at most _ADDRESS_PREFIX after its start
 _ADDRESS_ANCHORS = ("地址", "信箱", "请寄")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[ ]*(?:[:：]|为)?[ ]*(?P<v>[0-9A-Za-z]*)")

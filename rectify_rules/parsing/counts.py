@@ -65,7 +65,7 @@ _INSPECTION = re.compile(r"反馈|巡察|巡视")
 #: another activity than the feedback: problems it finds are the unit's own
 _OTHER_ACTIVITY = re.compile(r"自查|自纠|自检|检查|排查|督查|核查|清查|抽查|审计|专项整治|"
                              r"举一反三|民主生活会|组织生活会|专题会")
-_SENTENCE_OPENING = re.compile(r"\s*(?:共|共计|一共|合计|总计)?\s*$")
+_SENTENCE_OPENING = re.compile(r"\s*+(?:共|共计|一共|合计|总计)?\s*+$")  # possessive: linear
 #: how many clauses back a problem verb looks for the feedback
 _LOOK_BACK = 4
 _CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属|涵盖)")

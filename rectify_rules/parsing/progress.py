@@ -41,19 +41,19 @@ _DONE_VERB = (r"(?:(?:已经?|均已|累计)(?:按期|全部|按时)?(?:整改)?
 
 _PRE = re.compile(
     rf"(?=[正持未尚剩还仍基已均累整完])(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})|(?P<done>{_DONE_VERB}))"
-    rf"了?(?:的)?\s*(?:{_NOUN})?\s*(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
+    rf"了?(?:的)?\s*+(?:{_NOUN})?\s*+(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _POST = re.compile(
     rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?\s*"
     rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正在{_MANNER}(?:整改|推进|落实)|持续整改|尚未完成|未完成"
     rf"|整改中)"
     rf"|(?P<other>基本完成|基本整改到位|{_KEPT_OPEN})"
     rf"|(?P<done>(?:已经?|均已)(?:按期)?(?:整改|完成|办结|销号)(?:整改)?(?:到位|完毕)?)"
-    rf"(?!\s*(?:整改)?\s*(?:到位|完成|完毕)?\s*{NUM}))")
-_RATE = re.compile(rf"(?:完成|整改|销号|办结)率\s*(?:为|达到?|已达)?\s*(?P<n>{DEC})\s*%")
+    rf"(?!\s*+(?:整改)?\s*+(?:到位|完成|完毕)?\s*+{NUM}))")
+_RATE = re.compile(rf"(?:完成|整改|销号|办结)率\s*+(?:为|达到?|已达)?\s*+(?P<n>{DEC})\s*%")
 _TOTAL = re.compile(
     rf"(?:(?:共|共有|共计|合计|总计)\s*(?P<n1>{NUM})(?P<u1>{_UNIT})"
     rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN}"
-    rf"|{_NOUN}\s*(?:共|共计)?\s*(?P<n3>{NUM})(?P<u3>{_UNIT}))")
+    rf"|{_NOUN}\s*+(?:共|共计)?\s*+(?P<n3>{NUM})(?P<u3>{_UNIT}))")
 _ALL_DONE = re.compile(r"(?:已经?|均已)?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
 #: "截至/截止" later in the statement, at a clause start ("巡察反馈的13个问题，截至9月30日，已完成…")

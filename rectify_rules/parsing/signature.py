@@ -30,7 +30,7 @@ _LOOKBACK = 3
 #: "（联系人：…）"), an attachment line ("附件：…", "附件2"), and the short lines listing the
 #: attachments after it
 _NOTE = re.compile(r"^[(（][^()（）]{1,40}[)）]$")
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*(?:[:：]|$)")
+_ATTACHMENT = re.compile(r"^附件\s*+\d*+\s*+(?:[:：]|$)")  # possessive: linear in a long line
 _ATTACHMENT_ITEM_MAX = 60
 #: how many lines below the date are looked at for such notes
 _NOTES_MAX = 6
