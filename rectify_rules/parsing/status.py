@@ -48,10 +48,10 @@ _AIM = re.compile(r"确保|力争|争取|做到|推动|督促|要求|务必|保�
 _NEGATED_BEFORE = re.compile(r"[未没]$")
 _CLAUSE_LOOKBACK = 30
 
-_AFTER_DATE = re.compile(
-    rf"[ ]*(?:底)?(?:前|以前|之前)?[ ]*(?:需|要|将|可|能|应)?(?:全面|全部|基本)?"
+_AFTER_DATE = re.compile(  # possessive blanks: linear after a date followed by a long run
+    rf"[ ]*+(?:底)?(?:前|以前|之前)?[ ]*+(?:需|要|将|可|能|应)?(?:全面|全部|基本)?"
     rf"(?:[{_HAN}]{{0,2}}?)(?:整改)?(?:完成|办结|整改到位)")
-_BEFORE_DATE = re.compile(r"(?:完成|整改)(?:时限|期限|时间)[ ]*[:：]?[ ]*$")
+_BEFORE_DATE = re.compile(r"(?:完成|整改)(?:时限|期限|时间)[ ]*+[:：]?[ ]*+$")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:已|已于|已在|已经|截至|截止|截止到|截至到)[ ]*$")
 #: a plan word right before a "…前" date makes it a deadline whatever the verb after it
 #: ("计划2023年3月底前全部化解", "力争6月底前全面建成")
