@@ -17,6 +17,8 @@ import random
 import re
 from pathlib import Path
 
+from test_properties_parse import assert_spans_inside  # the parser's own span invariants
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -201,8 +203,6 @@ def check_invariants(source: str | bytes, pack) -> int:
         text = source
     notice, src = parse_source(text)
     assert src.original == text and len(src.norm) == len(text)
-    from test_properties_parse import assert_spans_inside  # the parser's own span invariants
-
     assert_spans_inside(notice, text)
     findings = check_parsed(notice, src, pack)
     n = len(text)

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from rectify_rules.export import notice_to_dict
 from rectify_rules.model import Notice, Span
 from rectify_rules.parsing import parse_source
+from rectify_rules.text import normalise
 from synth import notices
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,14 +56,26 @@ def walk_spans(obj, path: str = "notice"):
             yield from walk_spans(value, f"{path}.{f.name}")
 
 
+def normalise_strip(line: str) -> str:
+    norm = normalise(line)
+    start = len(norm) - len(norm.lstrip())
+    return line[start:start + len(norm.strip())]
+
+
 def _lines(raw: str) -> list[str]:
     """*raw* split at line breaks as the normaliser sees them (a lone CR is one too)."""
     return re.split(r"\r\n|\r|\n", raw)
 
 
+def _strip(line: str) -> str:
+    """*line* stripped as the parser strips it: blanks of the normalised view (zero-width
+    spaces and a stray BOM fold to spaces there)."""
+    return normalise_strip(line)
+
+
 def _title_text(raw: str) -> str:
     """The documented joining of a title over several lines: stripped lines, no breaks."""
-    return "".join(line.strip() for line in _lines(raw))
+    return "".join(_strip(line) for line in _lines(raw))
 
 
 def _without_furniture(notice: Notice, span: Span, seen: str) -> str:
@@ -91,7 +104,7 @@ def assert_spans_inside(notice: Notice, text: str) -> int:
             # (page furniture between the lines is blanked in the view the parser reads)
             if "\n" in seen or "\r" in seen:
                 seen = _without_furniture(notice, span, seen)
-                lines = [ln.strip() for ln in _lines(seen) if ln.strip()]
+                lines = [_strip(ln) for ln in _lines(seen) if _strip(ln)]
                 assert own.startswith(lines[0]) and own.endswith(lines[-1]), (own, seen)
                 assert own == _title_text(seen), (own, seen)
             else:
