@@ -222,6 +222,23 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     return data
 
 
+#: the start of an HTML page, after a BOM, blanks and comments (a page saved as .jsp, .aspx,
+#: without extension, or piped to stdin is still a page)
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_TAGS = re.compile(rb"<(?:html|body|div|table|p|span|meta)\b[^>]*>", re.I)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True if *data* is an HTML page: it starts with a doctype or a page-level tag, or its
+    first characters are a tag and tags of a page follow (a fragment ``<div>…</div>``)."""
+    head = data[:4096]
+    if _HTML_START.match(head):
+        return True
+    return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+            and len(_HTML_TAGS.findall(head)) >= 2)
+
+
 def is_docx_bytes(data: bytes) -> bool:
     """True if *data* is a ZIP package holding a Word document part."""
     return data.startswith(b"PK\x03\x04") and b"word/" in data
@@ -232,7 +249,8 @@ def read_path(path: str | os.PathLike) -> str:
 
     ``.docx`` → :func:`rectify_rules.docx.read_docx`; ``.html``/``.htm`` →
     :func:`rectify_rules.html.read_html`; anything else → :func:`decode` (a Word package
-    with another extension is still read as Word).
+    with another extension is still read as Word, an HTML page (:func:`looks_like_html`) as
+    HTML).
     """
     name = os.fspath(path)
     if isinstance(name, bytes):
@@ -242,7 +260,7 @@ def read_path(path: str | os.PathLike) -> str:
     if ext in _DOCX_EXT or is_docx_bytes(data):
         from .docx import read_docx
         text = read_docx(data, name)
-    elif ext in _HTML_EXT:
+    elif ext in _HTML_EXT or looks_like_html(data):
         from .html import read_html
         text = read_html(data, name)
     else:
@@ -255,7 +273,8 @@ def read_path(path: str | os.PathLike) -> str:
 def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
     """Return ``(text, filename)`` for *source*.
 
-    - ``bytes`` → :func:`decode` (a Word package is read as Word); filename None.
+    - ``bytes`` → :func:`decode` (a Word package is read as Word, an HTML page as HTML);
+      filename None.
     - ``os.PathLike`` → :func:`read_path`; filename ``str(path)``.
     - ``str`` → a path if it has no line break, is at most 1024 characters long and names an
       existing file (then read with :func:`read_path`, filename = the str); otherwise the str
@@ -267,6 +286,13 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
             check_size(len(data), "<bytes>")
             from .docx import read_docx
             return read_docx(data, "<bytes>"), None
+        if looks_like_html(data):
+            check_size(len(data), "<bytes>")
+            from .html import read_html
+            text = read_html(data, "<bytes>")
+            if _BLANK.fullmatch(text):
+                raise InputError("<bytes>", "文件为空")
+            return text, None
         return decode(data), None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)

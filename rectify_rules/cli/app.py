@@ -68,15 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("test-rules", help="运行规则包中的示例")
     t.add_argument("directory", metavar="DIR")
+
+    from .audit import add_parser
+
+    add_parser(sub)
     return p
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        raise CliError("rectify-rules: error: 缺少命令（check、extract、rules、explain、test-rules）")
+        raise CliError("rectify-rules: error: 缺少命令（check、audit、extract、rules、explain、test-rules）")
     if args.command == "check":
         return cmd_check(args)
+    if args.command == "audit":
+        from .audit import cmd_audit
+
+        return cmd_audit(args)
     from . import commands
 
     return getattr(commands, "cmd_" + args.command.replace("-", "_"))(args)
