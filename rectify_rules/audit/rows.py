@@ -126,6 +126,8 @@ def status_of(notice: Notice) -> tuple[str, str | None]:
 def notice_row(src: Source, notice: Notice, findings: list[Finding], *, record_id: str | None,
                url: str | None) -> tuple:
     status, reason = status_of(notice)
+    if status != OK:
+        findings = []  # what a notice must hold says nothing of a text that is none
     levels = {"error": 0, "warning": 0, "info": 0}
     for f in findings:
         levels[f.severity] = levels.get(f.severity, 0) + 1
@@ -242,8 +244,8 @@ def audit_source(src: Source, settings, record: Mapping[str, Any] | None = None,
             raise
         return error_row(src, f"内部错误（请报告）：{type(e).__name__}: {_one_line(e)}",
                          record_id=record_id, url=url), []
-    return (notice_row(src, notice, findings, record_id=record_id, url=url),
-            finding_rows(src, record_id, findings))
+    row = notice_row(src, notice, findings, record_id=record_id, url=url)
+    return row, finding_rows(src, record_id, findings) if row[3] == OK else []
 
 
 def _one_line_problem(e: BaseException) -> str:
