@@ -36,9 +36,11 @@ _LOCK = threading.Lock()
 
 def _pack(settings: Settings):
     """The pack of *settings*, loaded once per worker process (threads share it)."""
+    from .cli import batch
+
     key = settings.pack_key
     with _LOCK:
-        if key not in LOADS:
+        if key not in batch._PACKS:  # not loaded in this process yet: load and count it
             LOADS[key] = LOADS.get(key, 0) + 1
         return get_pack(settings)
 

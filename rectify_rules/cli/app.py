@@ -209,7 +209,7 @@ def _closest_rule(pack, token: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import STDIN, STDIN_NAME, Task, collect, iter_results, run_tasks
+    from .batch import STDIN, STDIN_NAME, Task, collect, iter_results
     from .progress import progress, shown
 
     if args.jobs < 1:
@@ -224,11 +224,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             tasks.append(Task(f, f, s))
     if shown(len(tasks), not args.no_progress):
-        # a bar is being drawn on the terminal: findings are written once it is gone
+        # findings are written as files are checked while the bar is drawn (progress.py);
+        # the writer is opened inside, on the sys.stdout the bar may have redirected
         with progress(len(tasks), True) as advance:
-            results = run_tasks(tasks, args.jobs, advance)
-        return report(args, tasks, results)
+            return report(args, tasks, _advancing(iter_results(tasks, args.jobs), advance))
     return report(args, tasks, iter_results(tasks, args.jobs))  # written as files are checked
+
+
+def _advancing(results, advance):
+    for r in results:
+        yield r
+        advance()
 
 
 def report(args: argparse.Namespace, tasks, results) -> int:

@@ -4,7 +4,7 @@ A writer is opened once for a run (:func:`open_writer`), receives the findings o
 time with the source lines they point at (``writer.file``), and is closed with the number of
 files checked (``writer.close``, which writes summaries and whatever a format must hold to the
 end). So a batch of thousands of files is written as it is checked, and memory does not grow
-with the batch, except for SARIF, whose document is written whole at the end.
+with the batch (SARIF too: its results are streamed, the rules written after them).
 
 :func:`write` does the same for a whole :class:`Report` at once (the library's entry point).
 Formats never read files themselves.
@@ -101,8 +101,14 @@ def open_writer(fmt: str, stream: TextIO, *, rules: Sequence[RuleInfo] = (),
 
 def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:
     """Write *report* to *stream* in format *fmt* (one of :data:`FORMATS`)."""
-    writer = open_writer(fmt, stream, rules=report.rules, statistics=report.statistics,
-                         **kwargs)
+    rules = list(report.rules)
+    known = {r.code for r in rules}
+    for f in report.findings:  # the report is whole: describe every rule it reports up front
+        if f.code not in known:
+            known.add(f.code)
+            rules.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
+                                  reference=f.reference))
+    writer = open_writer(fmt, stream, rules=rules, statistics=report.statistics, **kwargs)
     for name, group in itertools.groupby(report.findings, key=display_name):
         writer.file(tuple(group), report.lines.get(name, {}))
     writer.close(report.files)
