@@ -86,7 +86,7 @@ def test_directory_without_notices(folder, capsys):
     (folder / "pics").mkdir()
     (folder / "pics" / "a.png").write_bytes(b"\x89PNG")
     line, _ = _one_error(capsys, "check", "pics", *LOC)
-    assert line == "pics: error: 目录中没有可检查的文件（.txt .docx .html .htm）"
+    assert line == "pics: error: 目录中没有可检查的文件（.txt .docx .html .htm、网页）"
 
 
 def test_broken_rule_toml(folder, capsys):

@@ -13,7 +13,6 @@ settings: a resume with other inputs or settings is refused.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -127,6 +126,8 @@ def _inside(path: Path, folder: Path) -> bool:
 # --- the journal ------------------------------------------------------------------------
 
 def _header(fmt: str, sources: list, settings) -> dict:
+    import hashlib
+
     import attrs
 
     digest = hashlib.sha256("\n".join(s.key for s in sources).encode()).hexdigest()
