@@ -364,9 +364,11 @@ def test_old_word_formats_are_asked_to_be_saved_as_docx(tmp_path, capsys):
         path = tmp_path / name
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
         assert main(["check", str(path)]) == 2
-        assert "请另存为 .docx" in capsys.readouterr().err
+        said = capsys.readouterr()
+        assert "另存为 .docx" in said.err and "二进制" not in said.err
+        assert "未发现问题" not in said.out
         assert main(["review", str(path)]) == 2
-        assert "请另存为 .docx" in capsys.readouterr().err
+        assert "另存为 .docx" in capsys.readouterr().err
 
 
 # --- LibreOffice opens the copy -----------------------------------------------------------

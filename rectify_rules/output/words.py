@@ -71,3 +71,31 @@ def quote(text: str, start: int, end: int, around: int = 12) -> str:
     head = "…" if a > line_start else ""
     tail = "…" if b < line_end else ""
     return f"“{head}{text[a:b].strip()}{tail}”"
+
+
+def summary_line(by_level: Mapping[str, int], files: int) -> str:
+    """The closing line: "检查了 2 个文件，发现 3 个问题（错误 1，警告 1，提示 1）。"."""
+    total = sum(by_level.values())
+    checked = f"检查了 {files} 个文件，" if files else ""
+    if not total:
+        return f"{checked}未发现问题。"
+    parts = "，".join(f"{LEVELS[s]} {by_level.get(s, 0)}" for s in LEVEL_ORDER)
+    return f"{checked}发现 {total} 个问题（{parts}）。"
+
+
+def statistics_rows(counts: Mapping[tuple[str, str, str], int]) -> list[tuple[str, str, str, str]]:
+    """(count, code, rule title, level) per rule, most frequent first; *counts* maps
+    (code, title, severity) to a number of findings."""
+    return [(str(n), code, title, level_name(sev))
+            for (code, title, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def statistics_text(counts: Mapping[tuple[str, str, str], int]) -> str:
+    """The per-rule table as plain text (for the concise format and for stderr)."""
+    rows = statistics_rows(counts)
+    if not rows:
+        return ""
+    width = max(len(r[0]) for r in rows)
+    lines = ["按规则统计："]
+    lines += [f"{n:>{width}}  {code}  {level}  {title}" for n, code, title, level in rows]
+    return "\n".join(lines) + "\n"
