@@ -152,8 +152,11 @@ def _counts(findings: Sequence[Finding]) -> Counter:
     return Counter(f.severity for f in findings)
 
 
-def page(title: str, body: str) -> str:
-    css, js, csp = assets()
+def page(title: str, body: str, csp: str | None = None) -> str:
+    """A whole page: *body* with the report's style and script, under *csp* (by default
+    one that allows exactly those two)."""
+    css, js, own = assets()
+    csp = csp or own
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
