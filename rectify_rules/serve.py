@@ -39,6 +39,12 @@ _FORM_CSS = """.drop { display: block; margin: 28px 24px; padding: 48px 24px; ba
 _FORM_JS = """(function () {
   var input = document.getElementById("draft"), msg = document.getElementById("msg");
   var limit = parseInt(input.getAttribute("data-limit"), 10);
+  var zone = document.querySelector(".drop");
+  zone.addEventListener("dragover", function (ev) { ev.preventDefault(); });
+  zone.addEventListener("drop", function (ev) {
+    ev.preventDefault();
+    if (ev.dataTransfer.files.length) { input.files = ev.dataTransfer.files; }
+  });
   document.getElementById("form").addEventListener("submit", function (ev) {
     var f = input.files[0];
     if (f && f.size > limit) {

@@ -322,6 +322,20 @@ def test_a_comment_on_an_empty_numbered_paragraph():
     assert num and "Word 显示为“四、”" in num[0]
 
 
+def test_existing_comments_are_kept():
+    d = docx.Document()
+    d.add_paragraph(DRAFT[0])
+    d.add_paragraph(DRAFT[1])
+    p = d.add_paragraph(DRAFT[2])
+    d.add_comment(p.runs[0], text="请办公室核对", author="李四", initials="LS")
+    result = review(save(d))
+    out = docx.Document(io.BytesIO(result.data))
+    authors = [c.author for c in out.comments]
+    assert authors.count("李四") == 1 and authors.count("rectify-rules") == len(result.findings)
+    assert len({c.comment_id for c in out.comments}) == len(authors)   # ids stay unique
+    assert "请办公室核对" in comments(out).values()
+
+
 def test_missing_element_findings_sit_on_the_title():
     lines = seed_lines(SEEDS[1])                # seed 001: no progress summary (REQ007)
     result = review(build_docx(lines)[0])
