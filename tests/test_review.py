@@ -16,7 +16,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -137,7 +136,7 @@ def test_each_comment_is_anchored_on_its_findings_text(reviewed):
     drawn = 0
     for cid, f in zip(ids, result.findings):
         body = bodies[cid]
-        assert body.startswith(f"【") and f.message in body
+        assert body.startswith("【") and f.message in body
         m = _DRAWN.search(body)
         if m is None:
             assert spans[cid] == f.excerpt, (f.code, f.message)

@@ -205,7 +205,7 @@ def index(entries: Sequence[tuple[str, str, Counter]], statistics: Counter | Non
     total: Counter = Counter()
     for _, _, c in entries:
         total.update(c)
-    table = (f'<table class="files"><thead><tr><th>文件</th>'
+    table = ('<table class="files"><thead><tr><th>文件</th>'
              + "".join(f"<th>{LEVELS[lv]}</th>" for lv in LEVEL_ORDER)
              + f"</tr></thead><tbody>{rows}</tbody></table>")
     stats = ""
