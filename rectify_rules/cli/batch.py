@@ -40,6 +40,7 @@ class Settings:
     as_of: _dt.date | None = None
     genre: str | None = None
     fail_on: str = "error"
+    whole_text: bool = False    # every line in the result, not only those findings point at
 
     @property
     def pack_key(self) -> tuple:
@@ -183,8 +184,11 @@ def check_task(task: Task) -> FileResult:
             raise
         return FileResult(task.name, error=f"{task.name}: error: 内部错误（请报告）："
                                            f"{type(e).__name__}: {_one_line(e)}")
-    rows = {f.location.row for f in findings}
-    rows.update(r.location.row for f in findings for r in f.related)
+    if s.whole_text:
+        rows = set(range(1, src.index.line_count + 1))
+    else:
+        rows = {f.location.row for f in findings}
+        rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
     lines = {}
     for row in rows:

@@ -118,7 +118,7 @@ class Writer:
         stream.write(json.dumps(head, indent=2)[:-2] + ',\n  "runs": [{\n'
                      '    "columnKind": "unicodeCodePoints",\n    "results": [')
 
-    def file(self, findings, lines) -> None:
+    def file(self, findings, lines, name: str | None = None) -> None:
         write = self.stream.write
         for f in findings:
             i = self.index.get(f.code)
