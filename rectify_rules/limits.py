@@ -48,6 +48,10 @@ RULE_PACK_MAX_FILES = 2000
 #: CPU seconds (the regex package's timeout); real patterns take milliseconds on a notice
 PATTERN_BUDGET_SECONDS = 0.5
 
+#: findings of one rule in one notice: past this, the first ones and a note (a notice has
+#: tens of findings; a scraped page of 60 000 stray brackets would otherwise make 60 000)
+MAX_FINDINGS_PER_RULE = 1000
+
 # --- batch runs
 #: default ``--timeout``: CPU seconds for reading, parsing and checking one file (the
 #: largest accepted text, 2 million characters, takes ~4 s)

@@ -204,7 +204,7 @@ def check_invariants(source: str | bytes, pack) -> int:
     notice, src = parse_source(text)
     assert src.original == text and len(src.norm) == len(text)
     assert_spans_inside(notice, text)
-    findings = check_parsed(notice, src, pack)
+    findings = check_parsed(notice, src, pack, notes=[])
     n = len(text)
     for f in findings:
         assert 0 <= f.span.start <= f.span.end <= n, (f.code, f.span, n)

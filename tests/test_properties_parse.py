@@ -56,36 +56,28 @@ def walk_spans(obj, path: str = "notice"):
             yield from walk_spans(value, f"{path}.{f.name}")
 
 
-def normalise_strip(line: str) -> str:
-    norm = normalise(line)
-    start = len(norm) - len(norm.lstrip())
-    return line[start:start + len(norm.strip())]
-
-
 def _lines(raw: str) -> list[str]:
     """*raw* split at line breaks as the normaliser sees them (a lone CR is one too)."""
     return re.split(r"\r\n|\r|\n", raw)
 
 
-def _strip(line: str) -> str:
-    """*line* stripped as the parser strips it: blanks of the normalised view (zero-width
-    spaces and a stray BOM fold to spaces there)."""
-    return normalise_strip(line)
-
-
-def _title_text(raw: str) -> str:
-    """The documented joining of a title over several lines: stripped lines, no breaks."""
-    return "".join(_strip(line) for line in _lines(raw))
-
-
-def _without_furniture(notice: Notice, span: Span, seen: str) -> str:
-    """*seen* (the text at *span*) with the boilerplate inside it blanked, line breaks kept."""
-    chars = list(seen)
+def _title_lines(notice: Notice, span: Span, seen: str) -> list[str]:
+    """The pieces a title over several lines is made of, as the parser takes them: each line
+    at *span* that is not blank once page furniture is blanked (the view the parser reads),
+    cut to where that view's blanks end (zero-width spaces fold to blanks there), in the
+    original text."""
+    view = list(seen)
     for b in notice.boilerplate:
         for i in range(max(b.start, span.start), min(b.end, span.end)):
-            if chars[i - span.start] not in "\r\n":
-                chars[i - span.start] = " "
-    return "".join(chars)
+            if view[i - span.start] not in "\r\n":
+                view[i - span.start] = " "
+    pieces = []
+    for original, blanked in zip(_lines(seen), _lines("".join(view))):
+        norm = normalise(blanked)
+        if norm.strip():
+            start = len(norm) - len(norm.lstrip())
+            pieces.append(original[start:start + len(norm.strip())])
+    return pieces
 
 
 def assert_spans_inside(notice: Notice, text: str) -> int:
@@ -103,10 +95,9 @@ def assert_spans_inside(notice: Notice, text: str) -> int:
             # its text is the stripped lines joined; it covers the first and the last line
             # (page furniture between the lines is blanked in the view the parser reads)
             if "\n" in seen or "\r" in seen:
-                seen = _without_furniture(notice, span, seen)
-                lines = [_strip(ln) for ln in _lines(seen) if _strip(ln)]
+                lines = _title_lines(notice, span, seen)
                 assert own.startswith(lines[0]) and own.endswith(lines[-1]), (own, seen)
-                assert own == _title_text(seen), (own, seen)
+                assert own == "".join(lines), (own, seen)
             else:
                 assert own == seen, (path, own, seen)
         elif isinstance(own, str) and own:

@@ -41,7 +41,10 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
     for info in pkgutil.walk_packages(rectify_rules.__path__, "rectify_rules."):
         if ".cli" in info.name or info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional extra that is not installed
+            continue
         for key, value in vars(module).items():
             values = value if isinstance(value, (tuple, list)) else (
                 value.values() if isinstance(value, dict) else (value,))

@@ -29,6 +29,8 @@ from ..model import Span
 from .errors import CliError
 
 SUFFIXES = (".txt", ".docx", ".html", ".htm")
+#: saved web pages: read from a folder when their content is HTML (so are extensionless files)
+PAGE_SUFFIXES = (".shtml", ".xhtml", ".jsp", ".jspx", ".asp", ".aspx", ".php", ".do", ".cgi")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -45,6 +47,7 @@ class Settings:
     as_of: _dt.date | None = None
     genre: str | None = None
     fail_on: str = "error"
+    whole_text: bool = False    # every line in the result, not only those findings point at
     #: CPU seconds and extra MB one file may take (None or 0: no budget)
     timeout: float | None = FILE_TIMEOUT
     max_memory: int | None = FILE_MEMORY_MB
@@ -74,9 +77,16 @@ class FileResult:
     notes: tuple[str, ...] = ()
 
 
-def collect(paths: Sequence[str], excluded: Callable[[Path], bool]) -> list[str]:
-    """Files to check: named files as given, folders recursed (sorted, hidden dirs skipped)."""
+def collect(paths: Sequence[str], excluded: Callable[[Path], bool],
+            listed: Sequence[str] = ()) -> list[str]:
+    """Files to check: named files as given, folders recursed (sorted, hidden dirs skipped).
+    *listed* (``--files-from``) are taken as they are: one that does not exist is a file
+    whose result is an error, not a failed run."""
     out: list[str] = []
+    for p in listed:
+        path = Path(p)
+        out.extend(str(f) for f in _walk(path) if not excluded(f)) if path.is_dir() \
+            else out.append(p)
     for p in paths:
         if p == STDIN:
             out.append(p)
@@ -85,7 +95,8 @@ def collect(paths: Sequence[str], excluded: Callable[[Path], bool]) -> list[str]
         if path.is_dir():
             found = [f for f in _walk(path) if not excluded(f)]
             if not found:
-                raise CliError(f"{p}: error: 目录中没有可检查的文件（{' '.join(SUFFIXES)}）")
+                raise CliError(f"{p}: error: 目录中没有可检查的文件（{' '.join(SUFFIXES)}、"
+                               "网页）")
             out.extend(str(f) for f in found)
         elif path.exists():
             out.append(str(path))
@@ -100,8 +111,25 @@ def _walk(root: Path) -> Iterable[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+            if name.startswith((".", "~$")) or name.endswith(("#", "~")):
+                continue  # hidden, and the lock / backup files of Word, WPS, LibreOffice
+            lower = name.lower()
+            if lower.endswith(SUFFIXES):
                 yield Path(dirpath) / name
+            elif (lower.endswith(PAGE_SUFFIXES) or "." not in name) and _is_page(
+                    Path(dirpath) / name):
+                yield Path(dirpath) / name
+
+
+def _is_page(path: Path) -> bool:
+    """A saved web page whatever its name: its first bytes are HTML."""
+    from ..read import looks_like_html
+
+    try:
+        with open(path, "rb") as f:
+            return looks_like_html(f.read(4096))
+    except OSError:
+        return False
 
 
 def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
@@ -189,8 +217,11 @@ def _check_task(task: Task) -> FileResult:
         if os.environ.get("RECTIFY_RULES_DEBUG"):
             raise
         return _failed(task, "internal", f"内部错误（请报告）：{type(e).__name__}: {_one_line(e)}")
-    rows = {f.location.row for f in findings}
-    rows.update(r.location.row for f in findings for r in f.related)
+    if s.whole_text:
+        rows = set(range(1, src.index.line_count + 1))
+    else:
+        rows = {f.location.row for f in findings}
+        rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
     lines = {}
     for row in rows:
@@ -227,51 +258,92 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
         for t in tasks:
             yield check_task(t)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     settings = tasks[0].settings
     if any(t.settings != settings for t in tasks):  # not from the CLI; one by one then
-        items, init, fn = list(tasks), None, check_task
-    else:
-        items = [(t.path, t.name, t.data) for t in tasks]
-        init, fn = _init_worker, _check_item
-    unpack = _same if fn is check_task else _unpack
-    initargs = (settings,) if init else ()
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+        return
+    items = [(t.path, t.name, t.data) for t in tasks]
+    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs, _crashed_item))
+
+
+def _crashed_item(item: tuple[str, str, bytes | None]) -> tuple:
+    name = item[1]
+    return _pack(FileResult(name, error=f"{name}: error: 检查进程意外退出（内存耗尽或程序库崩溃），"
+                                        "已跳过", failure="crash"))
+
+
+def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settings,
+                jobs: int, crashed: Callable[[Any], Any] | None = None) -> Iterator[Any]:
+    """``fn(item)`` for every item, in order, in *jobs* worker processes that loaded the rule
+    pack of *settings* once (``fn`` reads the settings with :func:`worker_settings`).
+
+    Items go out in chunks (few round trips, yet every worker gets several: the last ones
+    balance) and at most a few chunks per worker are in flight, so memory does not grow
+    with the number of items however slowly the results are consumed.
+
+    A worker that dies (a crash in a C library, the kernel's out-of-memory killer) breaks
+    the pool: the first item whose result was lost is then run alone in a pool of its own,
+    and if it kills that worker too, ``crashed(item)`` stands for its result (without
+    *crashed*, the error is raised); a new pool goes on after it. No other result is lost.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        _init_worker(settings)
+        yield from map(fn, items)
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     while done < len(items):
-        rest = items[done:]
-        # chunks: few round trips, yet every worker still gets several (the last ones balance)
-        chunk = max(1, min(32, len(rest) // (jobs * 8)))
         try:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=init,
-                                     initargs=initargs) as pool:
-                for packed in pool.map(fn, rest, chunksize=chunk):
-                    done += 1
-                    yield unpack(packed)
+            for result in _pool_map(fn, items[done:], settings, jobs):
+                done += 1
+                yield result
         except BrokenProcessPool:
-            # a worker died: the first result not returned is checked alone (reported as a
-            # crash if it kills that worker too), then a new pool goes on after it
-            yield _alone(fn, items[done], init, initargs, unpack)
+            yield _alone(fn, items[done], settings, crashed)
             done += 1
 
 
-def _same(result: FileResult) -> FileResult:
-    return result
+def _pool_map(fn, items: Sequence[Any], settings: Settings, jobs: int) -> Iterator[Any]:
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for start in range(0, len(items), chunk):
+            pending.append(pool.submit(_run_chunk, fn, items[start:start + chunk]))
+            if len(pending) >= jobs * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
-def _alone(fn, item, init, initargs: tuple, unpack) -> FileResult:
-    """The result of one item in a pool of its own; a crash result if its worker dies."""
+def _alone(fn, item, settings: Settings, crashed):
+    """fn(item) in a pool of its own; ``crashed(item)`` if its worker dies."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        with ProcessPoolExecutor(max_workers=1, initializer=init, initargs=initargs) as pool:
-            return unpack(pool.submit(fn, item).result())
+        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
+                                 initargs=(settings,)) as pool:
+            return pool.submit(fn, item).result()
     except BrokenProcessPool:
-        name = item.name if isinstance(item, Task) else item[1]
-        return FileResult(name, error=f"{name}: error: 检查进程意外退出（内存耗尽或程序库崩溃），"
-                                      "已跳过", failure="crash")
+        if crashed is None:
+            raise
+        return crashed(item)
+
+
+def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
+    return [fn(item) for item in chunk]
+
+
+def worker_settings() -> Settings:
+    """The settings of this worker process (see :func:`map_ordered`)."""
+    return _WORKER["settings"]
 
 
 _WORKER: dict[str, Settings] = {}

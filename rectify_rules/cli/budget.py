@@ -11,8 +11,9 @@ pool worker otherwise — so it works the same on both paths (docs/limits.md):
   plus the budget, so an allocation past it raises MemoryError instead of taking the machine
   down; the previous limit is restored after the file.
 
-Both need POSIX (the timer also the main thread); where they are missing, the file simply
-runs without that budget. The limits on input sizes (docs/limits.md) keep every known hostile
+Both need POSIX and are set only from the main thread (a Dask worker's threads run without
+them); the memory limit is the whole process's while the file runs. Where they cannot be set,
+the file simply runs without that budget. The limits on input sizes (docs/limits.md) keep every known hostile
 input far below both budgets: the budget is the safety net for what nobody has thought of.
 """
 
@@ -52,15 +53,15 @@ def _address_space() -> int | None:
 def file_budget(seconds: float | None, memory_mb: int | None) -> Iterator[None]:
     """Run the body under the budget: :class:`FileTimeout` past *seconds* of CPU time,
     MemoryError past *memory_mb* more megabytes of address space (None or 0: no budget)."""
-    timer = bool(seconds) and hasattr(signal, "setitimer") and (
-        threading.current_thread() is threading.main_thread())
+    main = threading.current_thread() is threading.main_thread()
+    timer = bool(seconds) and hasattr(signal, "setitimer") and main
     old_handler = None
     if timer:
         old_handler = signal.signal(signal.SIGPROF, _on_timer)
         _ARMED["on"] = True
         signal.setitimer(signal.ITIMER_PROF, seconds)
     old_limit = None
-    if memory_mb:
+    if memory_mb and main:
         old_limit = _lower_memory_limit(memory_mb)
     try:
         yield

@@ -8,14 +8,16 @@ import warnings
 from operator import itemgetter
 from typing import Any
 
+from ..checks import Shown
 from ..findings import Finding, build_finding
-from ..model import Notice
+from ..model import DateFact, Notice
 from ..text import SourceText
 from . import expr as X
 from . import kinds
 from .pack import load_rules, resolve_options, resolve_severity, select_rules
 from .rule import RulePack
 from .userre import PatternTimeout
+from ..limits import MAX_FINDINGS_PER_RULE
 
 
 def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
@@ -34,6 +36,10 @@ def human(v: Any) -> str:
         return v
     if type(v) is int:  # counts: what the checks below would make of an int, without them
         return str(v)
+    if type(v) is Shown:
+        return v.text
+    if type(v) is DateFact and v.precision != "day":  # as written: 2021年5月底, 2022年8月
+        return f"{v.value.year}年{v.value.month}月{_PART.get(v.precision, '')}"
     v = X.value(v)
     if v is None:
         return "未写明"
@@ -49,10 +55,16 @@ def human(v: Any) -> str:
     return text if isinstance(text, str) else str(v)
 
 
+_PART = {"month-end": "底", "early": "上旬", "mid": "中旬", "late": "下旬"}
+
+
 def plain(v: Any) -> Any:
-    """A value for JSON: ISO dates, numbers, strings, lists."""
+    """A value for JSON: ISO dates (a DateFact: its value, the first day it allows),
+    numbers, strings, lists."""
     if type(v) is str or type(v) is int:  # the common cases, first
         return v
+    if type(v) is Shown:
+        v = v.value
     v = X.value(v)
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
@@ -76,7 +88,9 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
 
     A user pack's pattern that runs past its time budget (:class:`~.userre.PatternTimeout`)
     gives that rule no findings for this notice and a one-line note: appended to *notes*
-    when given, else issued as a :class:`RuleSkippedWarning`; the other rules still run."""
+    when given, else issued as a :class:`RuleSkippedWarning`; the other rules still run.
+    A rule that hits more than :data:`~rectify_rules.limits.MAX_FINDINGS_PER_RULE` places in
+    one notice (60 000 stray brackets in a scraped page) gives the first ones and a note."""
     levels = resolve_severity(pack, severity)
     opts = resolve_options(pack, options)
     ref = reference_date(notice, as_of)
@@ -93,6 +107,10 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
         except PatternTimeout as e:
             _note(notes, f"规则 {code} 未完成检查：{e}")
             continue
+        if len(hits) > MAX_FINDINGS_PER_RULE:
+            _note(notes, f"规则 {code} 在本文件中有 {len(hits)} 处问题，只报告前 "
+                         f"{MAX_FINDINGS_PER_RULE} 处")
+            hits = sorted(hits, key=lambda h: (h.span.start, h.span.end))[:MAX_FINDINGS_PER_RULE]
         for hit in hits:
             vals = hit.values  # read only
             message = template.format_map(_Fill({k: human(v) for k, v in vals.items()}))

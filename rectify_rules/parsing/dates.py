@@ -160,12 +160,18 @@ class _Years:
         # (end offset, year) of the last written year: of any date / of a non-deadline date
         self.last: tuple[int, int] | None = None
         self.last_event: tuple[int, int] | None = None
+        #: anchor end → where the first sentence end after it is (searched once per anchor:
+        #: searching up to every later date was quadratic in a long run of dates)
+        self._next_end: dict[int, int] = {}
 
     def infer(self, at: int, deadline: bool) -> tuple[int, str]:
         anchor = self.last if deadline else (self.last_event or self.last)
         if anchor is not None:
             end, year = anchor
-            between_has_end = _SENTENCE_END.search(self.norm, end, at) is not None
+            if end not in self._next_end:
+                m = _SENTENCE_END.search(self.norm, end)
+                self._next_end[end] = m.start() if m else len(self.norm)
+            between_has_end = self._next_end[end] < at
             return year, "context" if between_has_end else "list"
         if self.reference is not None:
             return self.reference.year, "reference"

@@ -17,6 +17,7 @@ the normalised view; every fact's text is the ORIGINAL text at its span.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from attrs import frozen
@@ -216,11 +217,14 @@ def _feedback(body: SourceText, ds: DateScan, paragraphs: list[Span],
     """The date of the clause that delivers the feedback."""
     norm = body.norm
     for para in paragraphs[:_FEEDBACK_SEARCH]:
+        # the sentence ends of the paragraph, found once (not again for every clause: a
+        # paragraph of thousands of clauses was quadratic)
+        ends = [e.start() for e in _SENTENCE_END.finditer(norm, para.start, para.end)]
         for m in _FEEDBACK.finditer(norm, para.start, para.end):
-            ends = list(_SENTENCE_END.finditer(norm, para.start, m.start()))
-            s_start = ends[-1].end() if ends else para.start
-            after = _SENTENCE_END.search(norm, m.end(), para.end)
-            s_end = after.start() if after else para.end
+            k = bisect.bisect_left(ends, m.start())
+            s_start = ends[k - 1] + 1 if k else para.start
+            k = bisect.bisect_left(ends, m.end())
+            s_end = ends[k] if k < len(ends) else para.end
             dates = [d for d in ds.within(Span(s_start, s_end)) if d.span not in excluded]
             before = [d for d in dates if d.span.end <= m.start()]
             if before:
