@@ -183,6 +183,17 @@ def test_static_forms_that_backtrack_are_gone():
     assert unexplained == {}
 
 
+def test_built_in_pack_patterns_do_not_backtrack():
+    """The built-in pack's patterns are trusted, but they run on untrusted text too."""
+    flagged = {}
+    for rule in load_rules():
+        if rule.kind == "pattern":
+            for rx in (rule.spec.regex, *rule.spec.exceptions):
+                if forms_of(rx):
+                    flagged[rule.code] = forms_of(rx)
+    assert flagged == {}
+
+
 def test_the_static_check_sees_the_old_forms():
     old = ["\\s*前?\\s*(?:需|应)?\\s*完成", "(?:[>›»]\\s*[^>›»]{1,20}\\s*){1,6}", "(a+)+$",
            "[ \\t\\u3000]*[(（]?[ \\t]*[0-9]"]
@@ -249,6 +260,10 @@ CASES = {
     "attachment line": (signature._ATTACHMENT.match, _blanks("附件")),
     "address value": (contact._ADDRESS.search, _blanks("通讯地址：")),
     "digits before percent": (_scan(breakdowns._PCT), lambda n: "9" * n),
+    "placeholder Xs (FMT004)": (_scan(load_rules().get("FMT004").spec.regex),
+                                lambda n: "X" * n + "a"),
+    "placeholder blanks (FMT004)": (_scan(load_rules().get("FMT004").spec.regex),
+                                    lambda n: "【" + " " * n + "x"),
 }
 
 

@@ -187,7 +187,7 @@ def _record(src: Source) -> tuple[Mapping[str, Any] | None, str | None]:
 
 
 def _record_text(obj: Mapping[str, Any], name: str) -> str:
-    from ..read import InputError, decode
+    from ..read import InputError, check_chars, decode
 
     text, html = obj.get("text"), obj.get("html")
     if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
@@ -197,7 +197,7 @@ def _record_text(obj: Mapping[str, Any], name: str) -> str:
     if isinstance(text, str):
         if not text.strip():
             raise InputError(name, "文本为空")
-        return text
+        return check_chars(text, name)
     raise InputError(name, "记录中没有 text 或 html 字段")
 
 
