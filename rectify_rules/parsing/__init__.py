@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 import os
 
+from attrs import evolve
+
 from ..model import Diagnostic, Node, Notice, Progress, Span
 from ..text import SourceText
 
@@ -38,7 +40,27 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
 
     The rule engine reuses that view, so a notice is normalised once, never once per rule.
     *genre* ("notice" / "report") overrides the detected genre; None or "auto" detects it.
+
+    Pinyin inserted by repost sites ("根據(jù)") is taken out before parsing and every span of
+    the result mapped back to *text* (:mod:`.remap`); the view returned then has the
+    insertions blanked, so the rules read the same text the parser read.
     """
+    from ..text import compact, noise_spans
+
+    noise = noise_spans(text)
+    if not noise:
+        return _parse(text, genre)
+    from .remap import remap
+
+    cmp = compact(text, noise)
+    notice, _ = _parse(cmp.text, genre)
+    notice = remap(notice, cmp, text)
+    notice = evolve(notice, text=text)
+    body = SourceText(text).without(noise + notice.boilerplate)
+    return notice, body
+
+
+def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
     from . import boilerplate, contact, counts, dates, header, outline, problems
 
     src = SourceText(text)
