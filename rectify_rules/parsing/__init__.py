@@ -61,7 +61,8 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
 
 
 def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
-    from . import boilerplate, contact, counts, dates, header, outline, problems
+    from . import boilerplate, contact, counts, dates, ending, genre as genres, header, outline
+    from . import problems
 
     src = SourceText(text)
     bp = boilerplate.scan(src)
@@ -73,12 +74,15 @@ def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
     probs = problems.select_problems(body, outl, cnt.declared, ds)
     con = contact.parse_contact(body)
 
-    detected = hdr.genre
+    detected, signal = genres.classify(
+        body, hdr.genre, hdr.title, hdr.inspection.body is not None, hdr.feedback is not None,
+        outl, bool(cnt.declared or cnt.progress))
     if genre in ("notice", "report"):
-        detected = genre
+        detected, signal = genre, None
     notice = Notice(
         text=text,
         genre=detected,
+        genre_signal=signal,
         title=hdr.title,
         issuer=hdr.issuer,
         addressee=hdr.addressee,
@@ -99,6 +103,7 @@ def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
         invalid_dates=ds.invalid,
         durations=hdr.durations,
         boilerplate=bp.spans,
+        truncated=ending.find_cut(body, hdr.signature, con),
         diagnostics=_diagnose(body, hdr, outl),
     )
     return notice, body
