@@ -154,8 +154,8 @@ def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     sig = ctx.notice.signature
     missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", sig.date))
                if v is None]
-    if not missing:
-        return
+    if not missing or ctx.notice.truncated is not None:
+        return  # a cut text lost its end: REQ012 says so once
     if sig.date is not None:
         span = sig.date.span
     elif sig.issuer is not None:
@@ -163,3 +163,39 @@ def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     else:
         span = last_line(ctx.src)
     yield Hit(span, {"missing": "和".join(missing)})
+
+
+_GENRE_NAMES = {"news": "新闻报道", "other": "其他网页或文章"}
+
+
+@register("not-a-notice")
+@provides("kind", "read")
+def not_a_notice(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ011: the text is a news article or another page, not a notice or report: said once,
+    with what was read (an auditor keeps it as data instead of a row of REQ findings)."""
+    n = ctx.notice
+    if n.genre not in _GENRE_NAMES:
+        return
+    kind = _GENRE_NAMES[n.genre]
+    if n.genre_signal is not None:
+        kind += f"（见“{n.genre_signal.text}”）"
+    read = []
+    if n.title is not None:
+        read.append(f"标题“{n.title.text}”")
+    if n.inspection.body is not None:
+        read.append(f"巡察（巡视）组“{n.inspection.body.raw}”")
+    for label, d in (("反馈日期", n.feedback), ("发布日期", n.published)):
+        if d is not None:
+            read.append(f"{label}{d.text}")
+    span = n.genre_signal.span if n.genre_signal is not None else anchor(n, ctx.src)
+    yield Hit(span, {"kind": kind, "read": "读到" + "、".join(read) if read
+                     else "未读到标题、巡察（巡视）组或日期"})
+
+
+@register("text-complete")
+@provides("tail")
+def text_complete(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ012: the text stops mid-sentence (a cut page excerpt)."""
+    cut = ctx.notice.truncated
+    if cut is not None:
+        yield Hit(cut.span, {"tail": cut.text.strip()})
