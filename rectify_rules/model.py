@@ -95,7 +95,9 @@ class DateFact:
     before: bool = False
     #: how a year not written was chosen (None when the year is written): "range" (from the
     #: other end of the same range), "list" (an explicit-year date earlier in the same
-    #: sentence), "context" (an earlier sentence), "reference" (publication date), "today"
+    #: sentence), "context" (an earlier sentence), "reference" (publication date), "later" (a
+    #: later date that writes its year), "none" (nothing tells the year: the value's year is a
+    #: placeholder and rules that need the year leave the date alone)
     year_from: str | None = None
 
     @property

@@ -17,7 +17,7 @@ import os
 
 from attrs import evolve
 
-from ..model import Diagnostic, Node, Notice, Progress, Span
+from ..model import Diagnostic, Node, Notice, Progress, Signature, Span
 from ..text import SourceText
 
 __all__ = ["parse", "parse_source", "parse_text"]
@@ -103,10 +103,17 @@ def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
         invalid_dates=ds.invalid,
         durations=hdr.durations,
         boilerplate=bp.spans,
-        truncated=ending.find_cut(body, hdr.signature, con),
+        truncated=ending.find_cut(body, _own_signature(hdr.signature, bp), con),
         diagnostics=_diagnose(body, hdr, outl),
     )
     return notice, body
+
+
+def _own_signature(sig: Signature, bp) -> Signature:
+    """The signature the text itself carries (a metadata block's 成文日期 left out)."""
+    if sig.date is not None and sig.date is bp.doc_date:
+        return Signature(issuer=sig.issuer)
+    return sig
 
 
 def _outside_leaves(progress: tuple[Progress, ...],
