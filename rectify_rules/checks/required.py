@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Notice, Span
-from ..text import SourceText
+from ..text import SourceText, normalise
 from . import CheckContext, Hit, anchor, last_line, register
 from .counts import fmt_num, provides
 
@@ -37,7 +37,7 @@ def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
         seen = ctx.src.slice(first)
         seen = seen if len(seen) <= 30 else seen[:29] + "…"
         yield Hit(first, {"detail": f"首行为“{seen}”" if seen else "文本为空"})
-    elif not any(w in title.text for w in _GENRE_WORDS):
+    elif not any(w in normalise(title.text) for w in _GENRE_WORDS):
         yield Hit(title.span, {"detail": f"标题“{title.text}”未提及巡察（巡视）或整改"})
 
 

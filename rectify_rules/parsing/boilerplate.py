@@ -206,14 +206,25 @@ def scan(src: SourceText) -> Boilerplate:
             published = published or date
             source = source or origin
             continue
-        if _JUNK_LINE_RE.fullmatch(stripped):
-            spans.append(content)
+        if _JUNK_LINE_RE.fullmatch(stripped) or (tokens and _JUNK_LINE_RE.fullmatch(
+                _masked(stripped, content, tokens))):
+            spans.append(content)  # furniture alone, or furniture once its widgets are out
             continue
         spans.extend(Span(m.start(), m.end()) for m in tokens)
     signed = doc.get("signed")
     return Boilerplate(spans=tuple(spans), published=published, source=source,
                        doc_title=doc.get("title"), doc_issuer=doc.get("issuer"),
                        doc_date=_published(src, signed.span) if signed else None)
+
+
+def _masked(line: str, content: Span, tokens: list[re.Match]) -> str:
+    """*line* with the widget *tokens* in it taken out (blanks at the ends stripped)."""
+    parts, pos = [], content.start
+    for m in tokens:
+        parts.append(line[pos - content.start:max(pos, m.start()) - content.start])
+        pos = max(pos, m.end())
+    parts.append(line[pos - content.start:])
+    return " ".join(p.strip() for p in parts if p.strip())
 
 
 def _doc_fields(src: SourceText, content: Span,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Genre, Node, TextFact
-from ..text import SourceText
+from ..text import SourceText, normalise
 
 __all__ = ["classify"]
 
@@ -46,7 +46,7 @@ def classify(body: SourceText, genre: Genre, title: TextFact | None, has_body: b
              has_feedback: bool, outline: tuple[Node, ...],
              has_counts: bool) -> tuple[Genre, TextFact | None]:
     """The genre (news / other, else *genre* as the header found it) and its signal."""
-    if genre == "report" or (title is not None and _GENRE_TITLE.search(title.text)):
+    if genre == "report" or (title is not None and _GENRE_TITLE.search(normalise(title.text))):
         return genre, None
     norm = body.norm
     if _PUBLISHES.search(norm):

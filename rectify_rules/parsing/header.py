@@ -22,7 +22,7 @@ import re
 from attrs import frozen
 
 from ..model import (DateFact, Duration, Genre, Inspection, Signature, Span, TextFact)
-from ..text import Line, SourceText
+from ..text import Line, SourceText, normalise
 from .boilerplate import Boilerplate
 from .dates import DateScan, with_year
 from .inspection import find_bodies, find_durations, find_kind
@@ -172,7 +172,7 @@ def _issuer_from_title(body: SourceText, parts: list[Line]) -> TextFact | None:
 
 def _issuer_of(title: TextFact) -> TextFact | None:
     """The organisation before "关于" in a title given on one line (a metadata value)."""
-    at = title.text.find(_ABOUT)
+    at = normalise(title.text).find(_ABOUT)
     prefix = title.text[:at].rstrip() if at > 0 else ""
     if not 2 <= len(prefix) <= 50:
         return None
@@ -201,11 +201,13 @@ def _paragraphs(lines: list[Line], limit: int) -> list[Span]:
 
 
 def _genre(title: TextFact | None, addressee: TextFact | None, body: SourceText) -> Genre:
-    if title is not None and _REPORT_TITLE.search(title.text):
+    # matched on the folded text ("報告", "巡視組" read as "报告", "巡视组")
+    title_text = normalise(title.text) if title is not None else ""
+    if _REPORT_TITLE.search(title_text):
         return "report"
-    if addressee is not None and _TO_INSPECTORS.search(addressee.text):
+    if addressee is not None and _TO_INSPECTORS.search(normalise(addressee.text)):
         return "report"
-    if title is not None and _NOTICE_TITLE.search(title.text):
+    if _NOTICE_TITLE.search(title_text):
         return "notice"
     if _PUBLIC.search(body.norm):
         return "notice"
@@ -267,7 +269,7 @@ def _squeeze(text: str) -> str:
 def _after_repeats(lines: list[Line], title: str) -> list[Line]:
     """*lines* without the leading lines that repeat the title: pages print it twice, once
     whole and once split into the issuer and the "关于…" line ("中共XX党组" + "关于…的通报")."""
-    want = _squeeze(title)
+    want = _squeeze(normalise(title))
     k = 0
     while k < min(len(lines), _TITLE_LINES) and len(_squeeze(lines[k].text)) >= 2 \
             and _squeeze(lines[k].text) in want:
@@ -285,7 +287,7 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     rest = lines[lines.index(title_lines[-1]) + 1:] if title_lines else lines
     if title is not None:
         rest = _after_repeats(rest, title.text)
-    elif bp.doc_title is not None and _is_title(_squeeze(bp.doc_title.text)):
+    elif bp.doc_title is not None and _is_title(_squeeze(normalise(bp.doc_title.text))):
         title = bp.doc_title  # the metadata block's 文件名称; the text repeats it or not
         rest = _after_repeats(rest, title.text)
 
