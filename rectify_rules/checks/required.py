@@ -140,6 +140,8 @@ def _has_deadline(n: Notice, src: SourceText) -> bool:
 def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
     """REQ008: problems reported unfinished and no completion deadline anywhere."""
     n = ctx.notice
+    if n.truncated is not None:
+        return  # "全文未写明" cannot be said of a text cut short (REQ012)
     found = _unfinished(n, ctx.src)
     if found is None or _has_deadline(n, ctx.src):
         return

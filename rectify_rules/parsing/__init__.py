@@ -55,8 +55,9 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     cmp = compact(text, noise)
     notice, _ = _parse(cmp.text, genre)
     notice = remap(notice, cmp, text)
-    notice = evolve(notice, text=text)
-    body = SourceText(text).without(noise + notice.boilerplate)
+    # the insertions are page junk like the rest of the boilerplate: rules skip them too
+    notice = evolve(notice, text=text, boilerplate=tuple(sorted(noise + notice.boilerplate)))
+    body = SourceText(text).without(notice.boilerplate)
     return notice, body
 
 

@@ -9,7 +9,8 @@ neither is told apart here, after the header and the counts are read:
   "通讯员", "原标题", "据XX报道", or a lead that dates a meeting or a visit ("3月23日下午，…召开",
   "近日，…进驻"). The mark found is kept as the genre's signal.
 - **other**: a page that names no inspecting body, no feedback date, no numbered outline, no
-  count and no progress, and has no title of the genre: an index page, an essay, an error page.
+  count and no progress, and has no title of the genre or no sentence under it: an index page
+  (a section heading over a list of links), an essay, an error page.
 
 Precision first: a notice whose title names 整改 or that says it publishes ("予以公布") is never
 news, whatever its lead looks like.
@@ -35,6 +36,7 @@ _NEWS_LEAD = re.compile(
 #: a title of the genre: it names the rectification
 _GENRE_TITLE = re.compile(r"整改")
 _PUBLISHES = re.compile(r"予以公布|予以公开|现将[^。]{0,30}(?:公布|公开|通报)|向社会公开")
+_SENTENCE = re.compile(r"[。!?；;]")
 #: how much of the text the marks are looked for in
 _NEWS_HEAD = 400
 #: the lead is the first paragraph of some length (a title line may come before it)
@@ -46,12 +48,16 @@ def classify(body: SourceText, genre: Genre, title: TextFact | None, has_body: b
              has_feedback: bool, outline: tuple[Node, ...],
              has_counts: bool) -> tuple[Genre, TextFact | None]:
     """The genre (news / other, else *genre* as the header found it) and its signal."""
-    if genre == "report" or (title is not None and _GENRE_TITLE.search(normalise(title.text))):
+    lines = body.content_lines()
+    # nothing of the genre, or a heading over no prose (an index page)
+    bare = not (has_body or has_feedback or outline or has_counts) and (
+        title is None or not any(_SENTENCE.search(ln.text) for ln in lines))
+    if genre == "report" or (not bare and title is not None
+                             and _GENRE_TITLE.search(normalise(title.text))):
         return genre, None
     norm = body.norm
     if _PUBLISHES.search(norm):
         return genre, None
-    lines = body.content_lines()
     start = lines[0].span.start if lines else 0
     head_end = min(len(norm), start + _NEWS_HEAD)
     mark = _NEWS_MARK.search(norm, start, head_end)
@@ -63,7 +69,7 @@ def classify(body: SourceText, genre: Genre, title: TextFact | None, has_body: b
                 return "news", _fact(body, mark.start(), end)
     if mark is not None:
         return "news", _fact(body, mark.start(), mark.end())
-    if not (has_body or has_feedback or outline or has_counts or title is not None):
+    if bare:
         return "other", None
     return genre, None
 

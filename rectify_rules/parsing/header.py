@@ -271,7 +271,7 @@ def _after_repeats(lines: list[Line], title: str) -> list[Line]:
     whole and once split into the issuer and the "关于…" line ("中共XX党组" + "关于…的通报")."""
     want = _squeeze(normalise(title))
     k = 0
-    while k < min(len(lines), _TITLE_LINES) and len(_squeeze(lines[k].text)) >= 2 \
+    while k < min(len(lines), 2 * _TITLE_LINES) and len(_squeeze(lines[k].text)) >= 2 \
             and _squeeze(lines[k].text) in want:
         k += 1
     return lines[k:]
