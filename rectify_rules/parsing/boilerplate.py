@@ -97,7 +97,7 @@ META_LABELS: dict[str, str] = {
     "阅读量": "count", "阅读次数": "count", "点击量": "count", "点击数": "count",
     "点击次数": "count", "浏览次数": "count", "浏览量": "count", "访问量": "count",
     "作者": "other", "编辑": "other", "责任编辑": "other", "发布者": "other",
-    "字号": "other",
+    "字号": "other", "分享": "other", "分享到": "other",
 }
 #: labels of a government information-disclosure metadata block; the kind says which value
 #: is a fact (title, issuer, signed) and which is only furniture (doc)
