@@ -53,22 +53,25 @@ _TRANSLATE_FROM = 24
 
 
 @cache
-def _t2s() -> tuple[frozenset[str], dict[str, str], dict[int, int]]:
-    """(the traditional characters, char → char, ord → ord), read once."""
+def _t2s() -> tuple[re.Pattern, dict[str, str], dict[int, int]]:
+    """(a pattern matching any traditional character, char → char, ord → ord), read once."""
     pairs: dict[str, str] = {}
     path = Path(__file__).resolve().parent / "data" / "t2s.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if len(line) == 2 and not line.startswith("#"):
             pairs[line[0]] = line[1]
-    return frozenset(pairs), pairs, {ord(k): ord(v) for k, v in pairs.items()}
+    # a class of BMP characters compiles to a bitmap: one search costs ~10 µs per 1000 chars
+    pattern = re.compile("[" + "".join(sorted(pairs)) + "]")
+    return pattern, pairs, {ord(k): ord(v) for k, v in pairs.items()}
 
 
 def fold_traditional(text: str) -> str:
     """*text* with traditional characters replaced by simplified ones (same length)."""
-    chars, pairs, table = _t2s()
-    found = chars.intersection(text)  # a set of the text's characters: C speed, no regex
-    if not found:
+    pattern, pairs, table = _t2s()
+    first = pattern.search(text)
+    if first is None:  # simplified text: one scan, nothing else
         return text
+    found = set(pattern.findall(text, first.start()))
     if len(found) > _TRANSLATE_FROM:
         out = text.translate(table)
     else:
@@ -108,7 +111,7 @@ def noise_spans(text: str) -> tuple[Span, ...]:
     A bracketed syllable with a tone mark after a character is an insertion; one without a
     tone mark ("(men)") only when the text has at least three toned ones. Cheap when there
     is none: one search for a tone mark in brackets."""
-    if "(" not in text and "（" not in text:
+    if _TONE.search(text) is None:  # no tone mark anywhere: no insertion (one fast scan)
         return ()
     found = [m for m in _PINYIN.finditer(text)
              if _SYLLABLE.fullmatch(m.group("syl").translate(_PLAIN))]
