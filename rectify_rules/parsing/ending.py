@@ -6,7 +6,8 @@ quote or bracket), not with a date, not inside the contact block, and not with a
 formula ("特此通报"). A repost site's own mark of an excerpt ("……省略330字……", "还剩17页未读",
 "阅读全文") makes it cut wherever it stands. The finding then points at the last words read;
 the elements that stand at the end of a notice (contact, signature) are not reported missing
-(REQ009, REQ010), nor is the list of problems compared with the count (CNT001).
+(REQ009, REQ010), nor a deadline "全文" lacks (REQ008), nor is the list of problems compared
+with the count (CNT001).
 """
 
 from __future__ import annotations
