@@ -45,6 +45,8 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _BLANK = re.compile(r"[\s\u3000\ufeff\u200b]*")
 _REPLACEMENT = "\ufffd"
 _DOCX_EXT = (".docx", ".docm", ".dotx")
+_LEGACY_EXT = (".doc", ".dot", ".wps", ".wpt")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # the container of .doc/.wps (and .xls, .ppt)
 _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
 
 
@@ -222,6 +224,13 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     return data
 
 
+def refuse_legacy_word(data: bytes, name: str) -> None:
+    """A .doc/.wps (an OLE compound file) cannot be read: say how to make it readable."""
+    if data.startswith(_OLE) or os.path.splitext(name)[1].lower() in _LEGACY_EXT:
+        raise InputError(name, "是旧版 Word/WPS 文件（.doc/.wps），请用 Word 或 WPS 打开后"
+                               "另存为 .docx 再检查")
+
+
 def is_docx_bytes(data: bytes) -> bool:
     """True if *data* is a ZIP package holding a Word document part."""
     return data.startswith(b"PK\x03\x04") and b"word/" in data
@@ -239,6 +248,7 @@ def read_path(path: str | os.PathLike) -> str:
         name = os.fsdecode(name)
     data = _read_bytes(name)
     ext = os.path.splitext(name)[1].lower()
+    refuse_legacy_word(data, name)
     if ext in _DOCX_EXT or is_docx_bytes(data):
         from .docx import read_docx
         text = read_docx(data, name)
@@ -263,6 +273,7 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        refuse_legacy_word(data, "<bytes>")
         if is_docx_bytes(data):
             check_size(len(data), "<bytes>")
             from .docx import read_docx

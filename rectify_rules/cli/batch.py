@@ -38,6 +38,7 @@ class Settings:
     as_of: _dt.date | None = None
     genre: str | None = None
     fail_on: str = "error"
+    whole_text: bool = False    # every line in the result, not only those findings point at
 
     @property
     def pack_key(self) -> tuple:
@@ -86,7 +87,8 @@ def _walk(root: Path) -> Iterable[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+            # ~$通报.docx: the lock file Word keeps beside an open document
+            if not name.startswith((".", "~$")) and name.lower().endswith(SUFFIXES):
                 yield Path(dirpath) / name
 
 
@@ -156,8 +158,11 @@ def check_task(task: Task) -> FileResult:
             raise
         return FileResult(task.name, error=f"{task.name}: error: 内部错误（请报告）："
                                            f"{type(e).__name__}: {_one_line(e)}")
-    rows = {f.location.row for f in findings}
-    rows.update(r.location.row for f in findings for r in f.related)
+    if s.whole_text:
+        rows = set(range(1, src.index.line_count + 1))
+    else:
+        rows = {f.location.row for f in findings}
+        rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
     lines = {}
     for row in rows:

@@ -109,7 +109,7 @@ class Writer:
     def __init__(self, stream: TextIO, *, rules=(), **_: object) -> None:
         self.stream, self.rules, self.findings = stream, tuple(rules), []
 
-    def file(self, findings, lines) -> None:
+    def file(self, findings, lines, name: str | None = None) -> None:
         self.findings.extend(findings)
 
     def close(self, files: int) -> None:
