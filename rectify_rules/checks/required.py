@@ -200,4 +200,4 @@ def text_complete(ctx: CheckContext) -> Iterator[Hit]:
     """REQ012: the text stops mid-sentence (a cut page excerpt)."""
     cut = ctx.notice.truncated
     if cut is not None:
-        yield Hit(cut.span, {"tail": cut.text.strip()})
+        yield Hit(cut.span, {"tail": cut.text.strip().lstrip(",，、;；:： ") or cut.text})
