@@ -27,7 +27,6 @@ def remap(value: Any, cmp: Compacted, original: str) -> Any:
     if not attrs.has(type(value)):
         return value
     changes: dict[str, Any] = {}
-    old_span = getattr(value, "span", None)
     for f in attrs.fields(type(value)):
         if not f.init:
             continue
@@ -35,9 +34,15 @@ def remap(value: Any, cmp: Compacted, original: str) -> Any:
         new = remap(v, cmp, original)
         if new is not v:
             changes[f.name] = new
-    new_span = changes.get("span")
-    text = getattr(value, "text", None)
-    if (isinstance(old_span, Span) and isinstance(new_span, Span) and isinstance(text, str)
-            and text == cmp.text[old_span.start:old_span.end]):
-        changes["text"] = original[new_span.start:new_span.end]
+    # a text read at its span is read again at the new span: a fact's text and raw, an
+    # outline node's title (found by the fuzzing harness: a title kept its compacted form)
+    for text_field, span_field in _READ_AT:
+        old_span, new_span = getattr(value, span_field, None), changes.get(span_field)
+        text = getattr(value, text_field, None)
+        if (isinstance(old_span, Span) and isinstance(new_span, Span) and isinstance(text, str)
+                and text == cmp.text[old_span.start:old_span.end]):
+            changes[text_field] = original[new_span.start:new_span.end]
     return attrs.evolve(value, **changes) if changes else value
+
+
+_READ_AT = (("text", "span"), ("raw", "span"), ("title", "title_span"))
