@@ -92,3 +92,9 @@ def test_a_pattern_over_budget_raises_pattern_timeout():
     with pytest.raises(userre.PatternTimeout) as e:
         list(slow.finditer("a" * 5000 + "b"))
     assert "超出时间预算" in str(e.value)
+
+
+def test_a_text_re2_cannot_read_goes_to_regex():
+    user = compile_user(r"\d+个")
+    assert user.engine == "re2"
+    assert [m.span() for m in user.finditer("a\ud8001个")] == [(2, 4)]

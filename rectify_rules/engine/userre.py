@@ -254,16 +254,29 @@ class UserPattern:
                 except Exception:  # over RE2's memory budget, or a construct it refuses
                     self._re2 = None
         self.engine = "re2" if self._re2 is not None else "regex"
-        if self._re2 is None:
-            import regex  # lazy: only for patterns RE2 cannot run
+        self._flags = rx.flags
+        self._regex = None
+        if self._re2 is None:  # compiled now: a pattern regex refuses is refused at load
+            self._compile_regex()
 
-            self._regex = regex.compile(rx.pattern, (rx.flags & ~re.UNICODE) | regex.V0)
+    def _compile_regex(self) -> None:
+        import regex  # lazy: only for patterns (or texts) RE2 cannot take
+
+        try:
+            self._regex = regex.compile(self.pattern, (self._flags & ~re.UNICODE) | regex.V0)
+        except regex.error as e:  # reported at load as a bad pattern, like re's errors
+            raise re.error(f"{e} (the regex package)") from None
 
     def finditer(self, text: str) -> Iterator:
         """Every match in *text*; :class:`PatternTimeout` past the budget (regex engine)."""
         if self._re2 is not None:
             names = self.groupindex
-            return iter([_Re2Match(m, names) for m in self._re2.finditer(text)])
+            try:
+                return iter([_Re2Match(m, names) for m in self._re2.finditer(text)])
+            except UnicodeEncodeError:  # a lone surrogate (a JSON record's "\ud800"): RE2
+                pass                    # reads UTF-8 only, so this text goes to regex
+        if self._regex is None:
+            self._compile_regex()
         try:  # all at once: the budget is the engine's time, not the caller's between matches
             return iter(list(self._regex.finditer(text, timeout=self.budget)))
         except TimeoutError:
