@@ -114,6 +114,15 @@ def _emit_item(op, av, flags: int) -> str:
         if len(av) == 1 and av[0][0] is _C.CATEGORY and av[0][1] in _CATEGORY:
             shorthand, negated = _CATEGORY[av[0][1]]
             return f"[{'^' if negated else ''}{_py_class(shorthand)}]"
+        negated = [v for k, v in av if k is _C.CATEGORY and _CATEGORY.get(v, ("", False))[1]]
+        if negated and not any(k is _C.NEGATE for k, _ in av):
+            # [a\D] is "a, or not a digit": an alternation of classes (RE2 cannot put a
+            # negated Unicode class beside other items)
+            rest = [(k, v) for k, v in av if not (k is _C.CATEGORY and v in negated)]
+            alts = [_emit_item(_C.IN, [(_C.CATEGORY, v)], flags) for v in negated]
+            if rest:
+                alts.insert(0, _emit_item(_C.IN, rest, flags))
+            return "(?:" + "|".join(alts) + ")"
         body, negate = _class_items(av)
         if not body:
             raise _Unsupported
