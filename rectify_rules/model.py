@@ -182,7 +182,9 @@ class Inspection:
 
 @frozen
 class Count:
-    """A count claim about the feedback: "3个方面", "11个问题", "二十五项"."""
+    """A count claim about the feedback: "3个方面", "11个问题", "二十五项", "58个“问题清单”".
+
+    ``quantity`` says what is counted ("43项具体问题表现": manifestations, not problems)."""
 
     quantity: Quantity
     value: int

@@ -25,6 +25,8 @@ _DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*[:：]?\s*$"
 #: a dated "by …" followed by completion: "2021年7月底前完成", "6月30日前全部整改到位"
 _DEADLINE_VERB = re.compile(r"\s*(?:需|要|全部|基本)?\s*(?:完成|整改到位|办结|销号)")
 _TOTAL_QUANTITIES = ("problems", "tasks", "items")
+#: a progress total is the problem total when it counts problems or tasks, or says not what
+_PROGRESS_TOTALS = (None, "problems", "tasks", "items")
 
 
 @register("title-recognisable")
@@ -77,7 +79,7 @@ def problem_total_stated(ctx: CheckContext) -> Iterator[Hit]:
     n = ctx.notice
     if any(c.quantity in _TOTAL_QUANTITIES for c in n.declared):
         return
-    if any(p.total is not None for p in n.progress):
+    if any(p.total is not None and p.quantity in _PROGRESS_TOTALS for p in n.progress):
         return
     others = "、".join(dict.fromkeys(c.text for c in n.declared))
     yield Hit(anchor(n, ctx.src), {"seen": f"（仅写明“{others}”）" if others else ""})
