@@ -152,14 +152,17 @@ def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
 @register("signature-complete")
 @provides("missing")
 def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
-    """REQ010: the closing block lacks the issuer, the date (成文日期), or both."""
+    """REQ010: the closing block lacks the issuer, the date (成文日期), or both. A date line
+    left blank ("2021年3月　　日") is no missing date: FMT004 reports the placeholder."""
     sig = ctx.notice.signature
-    missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", sig.date))
+    # a date left to be filled in ("2021年3月　　日") holds the date's place: FMT004 reports it
+    date = sig.date or sig.date_placeholder
+    missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", date))
                if v is None]
     if not missing:
         return
-    if sig.date is not None:
-        span = sig.date.span
+    if date is not None:
+        span = date.span
     elif sig.issuer is not None:
         span = sig.issuer.span
     else:
