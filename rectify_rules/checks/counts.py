@@ -38,11 +38,13 @@ _PROGRESS_LABELS = (("total", "整改总数"), ("completed", "已完成整改数
 _PERCENT_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?\s*[%％]")
 
 
-def provides(*names: str):
-    """Declare the values a check puts in its hits (the engine validates messages with it)."""
+def provides(*names: str, variants: tuple[str, ...] = ()):
+    """Declare the values a check puts in its hits (the engine validates messages with it)
+    and the variant findings it makes (each rule using it defines ``[variants.NAME]``)."""
 
     def deco(fn):
         fn.values = frozenset(names)
+        fn.variants = frozenset(variants)
         return fn
 
     return deco

@@ -31,6 +31,8 @@ class Rule:
     path: str = ""
     #: the kind's compiled data (expression trees, regexes …), see kinds_*.py
     spec: Any = None
+    #: other findings a check rule makes, by name: (message, severity) — see docs/rules.md
+    variants: dict[str, tuple[str, str]] = field(factory=dict)
 
     @property
     def reference(self) -> str:
