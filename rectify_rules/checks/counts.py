@@ -93,9 +93,11 @@ def _listed(quantity: str, counts: tuple[int, int | None, int],
             return (middle,)
         # in a two-level tree "项" is ambiguous when problems are counted as well
         return () if "problems" in quantities else (leaves,)
-    if quantity in ("problems", "tasks"):
+    if quantity == "problems" or (quantity == "tasks" and "problems" not in quantities):
         return (leaves,)
-    return ()  # measures are not listed as problems
+    # measures are not listed as problems, nor tasks beside a count of problems ("3个方面6个
+    # 问题…共涉及整改事项15项": the tasks are what the problems were broken into)
+    return ()
 
 
 @register("counts-match-outline")
@@ -310,6 +312,7 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
     plus its other unfinished states ("正在推进整改1个，2个问题需长期坚持": 3).
     """
     leaves = ctx.notice.leaves()
+    declared = {c.quantity for c in ctx.notice.declared}
     ongoing = [leaf for leaf in leaves if leaf.status == "ongoing"]
     done = [leaf for leaf in leaves if leaf.status == "completed"]
     if not ongoing and not done:
@@ -318,6 +321,8 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
     for p in ctx.notice.progress:
         if p.quantity in _NOT_PROBLEMS:
             continue  # "26项整改措施已完成24项": measures, not the problems the markers are on
+        if p.quantity == "tasks" and "problems" in declared:
+            continue  # the tasks the problems were broken into, not the problems
         stated = p.ongoing or (p.other[0] if p.other else None)
         unfinished = (p.ongoing.value if p.ongoing else 0) + sum(f.value for f in p.other)
         if stated is not None and (ongoing or all_marked) and unfinished != len(ongoing):

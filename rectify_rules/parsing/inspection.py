@@ -3,8 +3,8 @@
 - :func:`find_bodies`: every mention of an inspecting body ("县委第二巡察组", "省委第三巡视组",
   "市委联动巡察组", "县委巡察二组", "县委第三轮巡察第二组", "市委第巡察组" — the ordinal
   written as "第" alone is *missing*, not omitted).
-- :func:`find_kind`: 常规 / 专项 / 联动 / 回头看 / 机动 / 提级 in front of (or, for 回头看, after)
-  巡察 / 巡视.
+- :func:`find_kind`: 常规 / 专项 / 联动 / 回头看 / 机动 / 提级 / 交叉 / 提级交叉 in front of (or, for
+  回头看, after) 巡察 / 巡视.
 - :func:`find_durations`: "为期45天", "历时两个月", "经过两个月的整改"; vague phrases such as
   "三个月来" or "近年来" are not durations.
 
@@ -103,7 +103,7 @@ def _joint(mod: str | None) -> bool:
 
 
 _KIND_RE = re.compile(
-    r"(?P<a>常规|专项|联动|机动|提级)(?=巡察|巡视)"
+    r"(?P<a>常规|专项|上下联动|联动|机动|提级交叉|提级|交叉)(?=巡察|巡视)"
     r"|(?:巡察|巡视)\s*[“\"‘']?(?P<b>回头看)"
     r"|(?P<c>回头看)[”\"’']?\s*(?=巡察|巡视)"
 )

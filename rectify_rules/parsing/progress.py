@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import evolve
+
 from ..model import DateFact, DeadlinePart, Figure, Percentage, Progress, Span
 from ..text import SourceText
 from .counts import DEC, NUM, Clauses, number_value
@@ -68,6 +70,7 @@ _TOTAL = re.compile(
 _ALL_DONE = re.compile(r"(?:[已己]经?|均[已己])?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
 _SUBSET = re.compile(r"其中")
+_SEMICOLON = re.compile(r";")
 _CLAUSE = re.compile(r"[,;:，；：]")
 #: a total followed by this is the whole of the part that follows ("17项问题中的43项")
 _WHOLE_OF_PART = re.compile(r"\s*中的")
@@ -226,10 +229,35 @@ def parse_progress(src: SourceText, dates=None,
     clauses = clauses or Clauses(src.norm)
     out = []
     for start, end in clauses.sentences():
-        st = _statement(src, start, end, dates)
-        if st is not None:
-            out.append(st)
+        parts = _statements(src.norm, start, end)
+        if len(parts) == 1:
+            st = _statement(src, start, end, dates)
+            if st is not None:
+                out.append(st)
+            continue
+        as_of = _as_of(src.norm, start, end, dates)
+        for s, e in parts:
+            st = _statement(src, s, e, dates)
+            if st is not None:
+                out.append(st if st.as_of is not None else evolve(st, as_of=as_of))
     return tuple(out)
+
+
+def _statements(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The statements of one sentence: itself, or — when parts of it separated by "；" each
+    state a completed figure ("7个问题已完成整改6个，正在整改1个；26项整改措施已完成24项，其余2项
+    正在有序推进") — each part."""
+    cuts = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(c + 1 for c in cuts)]
+    parts = [(s, e) for s, e in zip(bounds, [*cuts, end])]
+    done = sum(1 for s, e in parts if any(m.group("done") for rx in (_PRE, _POST)
+                                          for m in rx.finditer(norm, s, e)))
+    if done < 2:
+        return [(start, end)]
+    return [(s + len(norm[s:e]) - len(norm[s:e].lstrip()), e) for s, e in parts
+            if norm[s:e].strip()]
 
 
 def _unit(norm: str, fig: Figure) -> str:

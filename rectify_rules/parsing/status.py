@@ -7,7 +7,7 @@ say "正在整改中，按计划2021年7月底前完成".
   已落实到位 / 已全部补缴到位 / 已办结 …, ending the clause (followed by punctuation, 并 …
   or the end of the text);
 - ongoing: 正在整改(中) / 持续整改 / 目前(…)正在… / 目前正按计划… / 尚未完成 / 未完成整改 / 基本完成 /
-  已基本…到位, and a labelled state "整改进展：持续推进".
+  已基本…到位 / 申请延期整改, and a labelled state "整改进展：持续推进".
 
 基本完成 ("basically done") is read as ongoing: a notice that says so has not closed the
 problem, and CNT005 compares per-problem markers with the summary's 正在整改 count, where
@@ -32,7 +32,7 @@ _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
 _STATUS = re.compile(
     r"(?=[正仍纳持尚未已己基目还完整申延])"  # skip, in one step, what no status phrase begins with
     rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
-    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)"
+    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|(?:已经?)?申请延期(?:整改)?|延期整改"
     rf"|目前[{_HAN}]{{0,4}}?正(?:在|按计划|有序|加紧|抓紧|稳步)(?=[{_HAN}])"
     rf"|(?:整改(?:状态|进展|进度)|完成情况)[ ]*[:：][ ]*(?:持续推进|正在推进|推进中|持续整改)"
     rf"|还在[{_HAN}]{{0,6}}中)"
