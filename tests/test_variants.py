@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 import rectify_rules
+from rectify_rules.engine import load_rules
 
 from rulehelpers import assert_problem_tree
 
@@ -180,9 +181,17 @@ def test_breakdowns_and_durations(case):
                    for d in n.durations), want
 
 
+def _expected(exp) -> list[dict]:
+    """The planted defects; one marked ``if_rule_exists`` counts only once the pack has its
+    rule (a slip another change will report, such as 己 written for 已)."""
+    codes = set(load_rules().codes)
+    return [w for w in exp["findings"].get("expect", [])
+            if not w.get("if_rule_exists") or w["code"] in codes]
+
+
 def test_planted_defects_found(case):
     exp, _, findings = case
-    for want in exp["findings"].get("expect", []):
+    for want in _expected(exp):
         assert any(f.code == want["code"]
                    and ("line" not in want or f.location.row == want["line"])
                    and ("excerpt" not in want or want["excerpt"] in f.excerpt)
@@ -192,7 +201,7 @@ def test_planted_defects_found(case):
 
 def test_no_other_error_or_warning(case):
     exp, _, findings = case
-    planted = Counter(w["code"] for w in exp["findings"].get("expect", []))
+    planted = Counter(w["code"] for w in _expected(exp))
     got = Counter(f.code for f in findings if f.severity in ("error", "warning"))
     extra = [(f.code, f.location.row, f.message) for f in findings
              if f.severity in ("error", "warning") and got[f.code] != planted[f.code]]
