@@ -57,7 +57,7 @@ _DECLARED = re.compile(
     rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
     # "43项具体问题表现": what the problems showed as, not problems
     rf"|(?P<manifestations>(?P<n_man>{NUM})[个项条](?:具体)?(?:问题)?表现)"
-    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条]{_Q}(?:具体)?问题(?!线索|表现)"
+    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条]{_Q}(?:具体)?问题(?:清单)?(?!线索|表现)"
     rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条](?!个|大|方面)"
     # "反馈问题3个方面11个": the problems counted right after the aspects
     rf"|(?<=方面)(?P<n_prob3>{NUM})[个项条](?=\s*(?:[,;:。!?、()]|$)))"
