@@ -38,6 +38,9 @@ _COLUMNS = {
 }
 _COLUMN = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _COLUMNS.items()))
 _MIN_COLUMNS = 4
+#: the longest column name, and the longest header row, in characters
+_NAME_MAX = 8
+_HEADER_MAX = 60
 #: a ledger's header names a deadline or a status column in one of these words
 _LIKELY = re.compile(r"(?:完成|整改)(?:时限|时间|期限)|整改(?:状态|进展|进度)|完成情况")
 _NUMBER_CELL = re.compile(r"(?P<n>[0-9]{1,3})[.、]?$")
@@ -101,9 +104,14 @@ def _cells_of_line(norm: str, span: Span) -> list[_Cell]:
 def _header(lines) -> tuple[int, list[str], bool] | None:
     """(index after the header, roles, one cell per line?) of the first ledger header."""
     for i, ln in enumerate(lines):
-        roles = _roles(ln.text)
+        text = ln.text
+        if len(text) > _HEADER_MAX or "问题" not in text and len(text) > _NAME_MAX:
+            continue  # a line of prose: no header row, no column name
+        roles = _roles(text) if " " in text else None
         if roles is not None:
             return i + 1, roles, False
+        if len(text) > _NAME_MAX:
+            continue
         run = []
         for nxt in lines[i:i + len(_COLUMNS) + 2]:
             role = _role(nxt.text)

@@ -228,8 +228,11 @@ def parse_progress(src: SourceText, dates=None,
     """Every progress statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
     out = []
+    norm = src.norm
     for start, end in clauses.sentences():
-        parts = _statements(src.norm, start, end)
+        if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
+            continue
+        parts = _statements(norm, start, end)
         if len(parts) == 1:
             st = _statement(src, start, end, dates)
             if st is not None:
