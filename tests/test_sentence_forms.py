@@ -190,3 +190,32 @@ def test_signing_date_placeholders(last, placeholder, issuer):
     assert (sig.date_placeholder.text if sig.date_placeholder else "") == placeholder
     assert sig.issuer.text == issuer
     assert (sig.date is None) == bool(placeholder)
+
+
+RULE = '''code = "TST001"
+name = "measures-all-done"
+severity = "warning"
+kind = "assert"
+for_each = "progress"
+when = 'it.quantity == "measures" and exists(it.total) and exists(it.completed)'
+assert = "it.completed == it.total"
+span = "it"
+summary = "整改措施未全部完成"
+message = "整改措施尚有未完成的"
+
+[[example]]
+bad = "截至目前，26项整改措施已完成24项，其余2项正在有序推进。"
+good = "截至目前，26项整改措施已全部完成。"
+'''
+
+
+def test_quantity_is_usable_in_rule_expressions(tmp_path):
+    from rectify_rules import check
+    from rectify_rules.engine import load_rules
+
+    (tmp_path / "TST001.toml").write_text(RULE, encoding="utf-8")
+    pack = load_rules(tmp_path, builtin=False)
+    text = TITLE + "截至目前，7个问题已完成整改6个，正在整改1个；26项整改措施已完成24项，其余2项正在有序推进。\n"
+    found = check(text, rules=pack)
+    assert [(f.code, f.excerpt) for f in found] == [
+        ("TST001", "26项整改措施已完成24项，其余2项正在有序推进")]
