@@ -223,10 +223,10 @@ def compile_rule(path: Path) -> Rule:
     return Rule(code=code, name=name, severity=severity, kind=kind, applies_to=frozenset(applies),
                 message=message, summary=summary, doc=dict(doc), options=dict(options),
                 examples=_examples(c, data["example"]), path=str(path), spec=spec,
-                variants=variants)
+                variants=variants, value_types=provided)
 
 
-def _variants(c: Compiler, data: dict, kind: str, provided: frozenset[str] | None,
+def _variants(c: Compiler, data: dict, kind: str, provided: dict[str, str | None] | None,
               declared: frozenset[str]) -> dict[str, tuple[str, str]]:
     """The ``[variants.NAME]`` tables: each a message and an optional lower severity. Only a
     check rule has them, and it must give one for every variant its check declares."""
@@ -256,7 +256,7 @@ def _variants(c: Compiler, data: dict, kind: str, provided: frozenset[str] | Non
     return out
 
 
-def _check_message(c: Compiler, message: str, provided: frozenset[str] | None,
+def _check_message(c: Compiler, message: str, provided: dict[str, str | None] | None,
                    key: str = "message") -> None:
     try:
         parts = list(string.Formatter().parse(message))

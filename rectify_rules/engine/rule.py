@@ -33,6 +33,8 @@ class Rule:
     spec: Any = None
     #: other findings a check rule makes, by name: (message, severity) — see docs/rules.md
     variants: dict[str, tuple[str, str]] = field(factory=dict)
+    #: name → type of the values its findings carry (engine/values.py); None: not declared
+    value_types: dict[str, str | None] | None = None
 
     @property
     def reference(self) -> str:
