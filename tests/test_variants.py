@@ -133,7 +133,7 @@ def test_progress(case):
              "as_of": w.get("as_of")} for w in want]
     assert got == full
     # what each statement counts, where the expect file says ("" = not said)
-    for p, w in zip(n.progress, want):
+    for p, w in zip(n.progress, want, strict=True):
         if "quantity" in w:
             assert (p.quantity or "") == w["quantity"], w
 

@@ -44,14 +44,20 @@ FEEDBACK_EVENT = re.compile(
 #: words that make "反馈意见" a thing referred to, not an event, when they open its clause part
 _REFERS = re.compile(r"对照|根据|按照|依据|针对|落实|围绕|结合|聚焦|传达|学习|认领|梳理|对标|就")
 _CLAUSE_SEP = re.compile(r"[,;:。!?，；：！？\n]")
+#: how far before 反馈 a referring word governs it, and what marks a date in between
+_GOVERNS = 16
+_DATE_MARK = re.compile(r"[0-9]|[日号]")
 _SENTENCE_END = re.compile(r"[。;!?；！？]")
 
 
 def refers_to_feedback(norm: str, at: int) -> bool:
-    """Does the clause before offset *at* (a 反馈 word) only refer to the feedback?"""
-    starts = [m.end() for m in _CLAUSE_SEP.finditer(norm, max(0, at - 60), at)]
-    lo = starts[-1] if starts else max(0, at - 60)
-    return _REFERS.search(norm, lo, at) is not None
+    """Does the 反馈 word at offset *at* only refer to the feedback? It does when a referring
+    word governs it from close by in its clause ("对照巡察反馈意见", "根据县委第二巡察组反馈意见"),
+    with no date between them: "按照县委统一部署县委第二巡察组于2021年6月10日反馈了…" is an event."""
+    starts = [m.end() for m in _CLAUSE_SEP.finditer(norm, max(0, at - _GOVERNS), at)]
+    lo = starts[-1] if starts else max(0, at - _GOVERNS)
+    found = [m for m in _REFERS.finditer(norm, lo, at)]
+    return bool(found) and not _DATE_MARK.search(norm, found[-1].end(), at)
 
 
 def _events(norm: str, start: int, end: int):

@@ -254,7 +254,7 @@ def _statements(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     if not cuts:
         return [(start, end)]
     bounds = [start, *(c + 1 for c in cuts)]
-    parts = [(s, e) for s, e in zip(bounds, [*cuts, end])]
+    parts = list(zip(bounds, [*cuts, end], strict=True))
     done = sum(1 for s, e in parts if any(m.group("done") for rx in (_PRE, _POST)
                                           for m in rx.finditer(norm, s, e)))
     if done < 2:
