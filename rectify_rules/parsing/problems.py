@@ -76,13 +76,18 @@ class _Ctx:
         self.labels = [m.end() for m in _RECT_LABEL.finditer(src.norm)]
         self.declared = {c.value for c in declared}
 
+    def title(self, node: Node) -> str:
+        """A heading as the vocabulary reads it: the normalised view (traditional script and
+        full-width forms folded), not the original text."""
+        return self.norm[node.title_span.start:node.title_span.end]
+
     def labels_in(self, span: Span) -> int:
         return (bisect.bisect_left(self.labels, span.end)
                 - bisect.bisect_left(self.labels, span.start))
 
 
 def _evidence(node: Node, ctx: _Ctx) -> bool:
-    if _kind(node.title) == "problem" or ctx.labels_in(node.span):
+    if _kind(ctx.title(node)) == "problem" or ctx.labels_in(node.span):
         return True
     return any(_evidence(c, ctx) for c in node.children)
 
@@ -98,12 +103,13 @@ def _count_match(groups: Sequence[Node], declared: set[int]) -> int:
 
 
 def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...]:
-    keep = [n for n in nodes if _kind(n.title) != "org"]
+    keep = [n for n in nodes if _kind(ctx.title(n)) != "org"]
     if len(keep) < len(nodes):  # a level of sections: keep those showing problems
         keep = [n for n in keep if _evidence(n, ctx)]
     if not keep:
         return ()
-    if len(keep) == 1 and keep[0].children and depth < 3 and not _PROBLEM.search(keep[0].title):
+    if (len(keep) == 1 and keep[0].children and depth < 3
+            and not _PROBLEM.search(ctx.title(keep[0]))):
         inner = _choose(keep[0].children, ctx, depth + 1)
         if inner:
             return inner
