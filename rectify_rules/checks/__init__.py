@@ -33,6 +33,8 @@ class Hit:
     values: dict[str, Any] = field(factory=dict, hash=False)
     related: tuple[tuple[Span, str], ...] = ()
     fix: Fix | None = None
+    #: places holding personal data, masked wherever the finding shows text (PRV rules)
+    redact: tuple[Span, ...] = ()
 
 
 @frozen
