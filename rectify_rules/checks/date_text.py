@@ -108,6 +108,11 @@ _DEADLINE_LABEL = re.compile(r"(?:时限|期限|完成时间)[ \t]*(?:[:：]|为
 _PLAN = re.compile(r"(?:计划|预计|力争|争取|确保|拟)(?:于|在)?[ \t]*$")
 
 
+def _year_known(d: DateFact) -> bool:
+    """Written, or written once for a range or a list ("2021年3月1日至4月30日")."""
+    return not d.year_inferred or d.year_from in ("range", "list")
+
+
 def _explicit(norm: str, d: DateFact) -> bool:
     head = norm[max(0, d.span.start - 8):d.span.start]
     return d.before or _DEADLINE_LABEL.search(head) is not None or _PLAN.search(head) is not None
@@ -130,13 +135,13 @@ def deadline_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
     n = ctx.notice
     kind = (n.inspection.body.kind if n.inspection.body is not None else None) or "巡察"
     refs = [(f"{kind}反馈日期", n.feedback), (f"{kind}结束日期", n.inspection.end)]
-    refs = [(what, r) for what, r in refs if r is not None and not r.year_inferred]
+    refs = [(what, r) for what, r in refs if r is not None and _year_known(r)]
     if not refs:
         return
     norm = ctx.src.norm
     seen: set[int] = set()
     for d in _deadlines(ctx):
-        if d.year_inferred or d.span.start in seen or not _explicit(norm, d):
+        if not _year_known(d) or d.span.start in seen or not _explicit(norm, d):
             continue
         for what, ref in refs:
             if d.latest < ref.value:
