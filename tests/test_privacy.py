@@ -4,6 +4,7 @@ every output format (message, values, excerpt, fix, related excerpt, the source 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -71,6 +72,13 @@ def test_prv001_quiet(text):
     assert only(HEAD + text, "PRV001") == []
 
 
+def test_variant_e07_report_is_not_screened_but_a_notice_would_be():
+    path = Path(__file__).parent / "data" / "variants" / "e07_county_report_not_screened.txt"
+    assert [f for f in check(path) if f.code.startswith("PRV")] == []
+    as_notice = {f.code for f in check(path, genre="notice") if f.code.startswith("PRV")}
+    assert as_notice == {"PRV001", "PRV002"}
+
+
 def test_prv_rules_skip_a_report_to_the_inspection_group():
     text = f"涉及人员王某某（{ID}），卡号{CARD}，报账员张某某（{MOBILE}）。\n秘密★1年"
     assert check(text, genre="report", select=["PRV"]) == []
@@ -110,6 +118,7 @@ def test_prv003_name_and_mobile_outside_the_contact_block():
     f"巡察期间设有举报电话：{MOBILE}，受理来电。",
     f"举报电话0553-2595762 {MOBILE}。",
     f"党组书记（{MOBILE}）",                          # a post, not a person's name
+    f"联系方式：\n王某某 {MOBILE}\n",                 # the line after a contact cue
 ])
 def test_prv003_quiet_on_contact_lines(text):
     assert only(HEAD + text, "PRV003") == []

@@ -12,8 +12,10 @@ number, mobile numbers, and the labels after which a number is personal (身份�
 - PRV002 ``bank-account``: the number after 卡号 / 银行卡 / 账号 / 账户 / 开户 (10 to 30 digits), and
   a 16–19 digit number starting with 62 (UnionPay) that passes the Luhn check, unlabelled;
 - PRV003 ``private-mobile``: a mobile number right after a person's name ("张某某（139…）"),
-  outside the contact block and not after a contact label (联系人 / 联系电话 / 举报电话 …: the
-  public contact line is meant to be published).
+  outside the contact lines: a line with a contact cue (联系人 / 联系电话 / 联系方式 / 举报 …),
+  or one of the two lines after such a line ("联系方式：" then "王某某 139…"), is the public
+  contact block, meant to be published. (``Contact.span`` is not used: it runs from the first
+  phone of the text to the last, so a phone in the body would stretch it over the body.)
 
 Every hit carries only the masked number (:func:`rectify_rules.redact.mask`) and puts the
 number's place in ``Hit.redact``: the engine masks it in every output (see :mod:`..redact`).
@@ -183,9 +185,20 @@ _NAME_BEFORE = re.compile(
     r"[ \t]*[（(：:，,、]?[ \t]*(?:联系)?(?:电话|手机|手机号码?|电话号码)?[ \t]*[:：]?[ \t]*$")
 #: characters that end the name of a body, not of a person (党组 + 书记 is no 党某某)
 _NOT_IN_NAME = frozenset("组委局办部会室处科院所站队厅省市县区镇乡村司厂校社们的了和与及等")
-#: a contact cue earlier in the same line: a public contact line, meant to be published
+#: a contact cue in the line or the two lines before: the public contact block
 _CONTACT_CUE = re.compile(r"联系人|联系电话|联系方式|举报|监督|咨询|值班|热线|投诉|受理|信访|座机")
 _LOOK_BACK = 14
+_CUE_LINES = 2
+
+
+def _contact_lines(norm: str, line_start: int, at: int) -> bool:
+    """Whether a contact cue stands before *at* in its line or in the two lines before."""
+    start = line_start
+    for _ in range(_CUE_LINES):
+        if start == 0:
+            break
+        start = norm.rfind("\n", 0, start - 1) + 1
+    return _CONTACT_CUE.search(norm, start, at) is not None
 
 
 @register("private-mobile")
@@ -194,13 +207,10 @@ def private_mobile(ctx: CheckContext) -> Iterator[Hit]:
     """PRV003: a mobile number next to a person's name outside the contact block."""
     src = ctx.src
     norm = src.norm
-    block = ctx.notice.contact.span
     for s, e in _scan(src).mobiles:
-        if block is not None and block.start <= s < block.end:
-            continue
         line_start = norm.rfind("\n", 0, s) + 1
         m = _NAME_BEFORE.search(norm, max(line_start, s - _LOOK_BACK), s)
-        if m is None or _CONTACT_CUE.search(norm, line_start, s) \
-                or any(ch in _NOT_IN_NAME for ch in m.group("name")[1:]):
+        if m is None or any(ch in _NOT_IN_NAME for ch in m.group("name")[1:]) \
+                or _contact_lines(norm, line_start, s):
             continue
         yield _hit(src, s, e, {"name": src.original[m.start("name"):m.end("name")]})
