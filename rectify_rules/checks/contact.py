@@ -62,10 +62,18 @@ def phone_problem(digits: str) -> str | None:
     return f"共{len(digits)}位数字，不符合中国固定电话或手机号码的号段和位数"
 
 
-#: a phone label with its colon: what follows it is the number ("联系电话：")
-_LABEL_COLON = re.compile(
-    r"(?=[联举监咨值投服受电热手座])(?P<label>(?:联系|举报|监督|咨询|值班|投诉|服务|受理)?"
-    r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?)[ \t]*[:：][ \t]*")
+#: a phone label with its colon: what follows it is the number ("联系电话："). The pattern starts
+#: with the label's last word, so the engine jumps to 话 / 线 / 机 / 码; the words before it
+#: (联系 / 举报 …) are read backwards by :func:`_label_start`
+_LABEL_COLON = re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*")
+_LABEL_WORDS = ("联系", "举报", "监督", "咨询", "值班", "投诉", "服务", "受理")
+
+
+def _label_start(norm: str, at: int) -> int:
+    """Where a phone label whose last word starts at *at* begins (联系电话 begins at 联)."""
+    return at - 2 if norm[max(0, at - 2):at] in _LABEL_WORDS else at
+
+
 #: what a cut number is made of: a few digits and separators ("0827-")
 _STUB = re.compile(r"[0-9()\-—– ]*")
 #: where a value after a label ends: the end of the text or line, a clause mark, the next label
@@ -88,8 +96,9 @@ def _unfilled(ctx: CheckContext) -> Iterator[Hit]:
             continue  # text follows ("电话：见附件"): not a number at all
         digits = sum(ch.isdigit() for ch in norm[pos:value_end])
         if digits == 0:
-            label = m.group("label")
-            yield Hit(Span(m.start("label"), m.end()),
+            start = _label_start(norm, m.start())
+            label = orig[start:m.end()].rstrip(" \t:：")
+            yield Hit(Span(start, m.end()),
                       {"phone": "", "shown": "", "reason": f"“{label}”后没有填写号码"})
         elif digits < 5:
             text = orig[pos:value_end]
