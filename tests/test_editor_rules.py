@@ -110,7 +110,7 @@ def test_fmt001_doubles_beyond_function_words(text, unit):
     "针对对园区开发监管不力的问题，反对对群众利益的侵害，主任任组长。",   # 对 / 任 are words alone
     "学习习近平新时代中国特色社会主义思想，进行行政审批改革，决体制机制制度问题。",
     "耕地地力保护补贴，中心组组织学习，发扬人民民主，认真真实地反映情况。",
-    "巡察组组长、财政局局长、党委委员。",
+    "巡察组组长、财政局局长、党委委员、龙泉市市场监督管理局、泾县县委、白沙镇镇长。",
 ])
 def test_fmt001_word_boundaries_are_quiet(text):
     assert only(text, "FMT001") == []

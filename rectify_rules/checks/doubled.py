@@ -49,6 +49,8 @@ _FREE = frozenset(
     "管抓促带定看说讲听学查改建办到去来上下出入进回过起开只也都还又再就才更最很太已不没未无非"
     "可能会应该须需得各每某本此其之所而并且或但则即便乃均共总约近达超逾仅全多少了着的地个次项"
     "名人件条处家户年月日天")
+#: administrative levels end place names the word list lacks (龙泉市市场监督管理局, 泾县县委)
+_PLACE_UNITS = frozenset("省市县区州盟旗乡镇村街")
 _WORD_MIN, _WORD_MAX = 2, 4
 
 
@@ -106,7 +108,8 @@ def _word_starts(norm: str, i: int, lexicon: frozenset[str]) -> bool:
 
 def _between_words(norm: str, i: int) -> bool:
     """Rule 2 of the module doc for the double norm[i:i+2]."""
-    if norm[i] in _FREE or norm[i] in _OFFICE_UNITS:  # 巡察组组长, 财政局局长: names the list lacks
+    ch = norm[i]
+    if ch in _FREE or ch in _OFFICE_UNITS or ch in _PLACE_UNITS:  # 巡察组组长, 龙泉市市场: names
         return False
     lexicon = words()
     if _word_ends(norm, i, lexicon) and not _word_starts(norm, i + 1, lexicon):
