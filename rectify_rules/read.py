@@ -45,6 +45,8 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _BLANK = re.compile(r"[\s\u3000\ufeff\u200b]*")
 _REPLACEMENT = "\ufffd"
 _DOCX_EXT = (".docx", ".docm", ".dotx")
+_LEGACY_EXT = (".doc", ".dot", ".wps", ".wpt")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # the container of .doc/.wps (and .xls, .ppt)
 _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
 
 
@@ -222,6 +224,30 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     return data
 
 
+#: the start of an HTML page, after a BOM, blanks and comments (a page saved as .jsp, .aspx,
+#: without extension, or piped to stdin is still a page)
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_TAGS = re.compile(rb"<(?:html|body|div|table|p|span|meta)\b[^>]*>", re.I)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True if *data* is an HTML page: it starts with a doctype or a page-level tag, or its
+    first characters are a tag and tags of a page follow (a fragment ``<div>…</div>``)."""
+    head = data[:4096]
+    if _HTML_START.match(head):
+        return True
+    return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+            and len(_HTML_TAGS.findall(head)) >= 2)
+
+
+def refuse_legacy_word(data: bytes, name: str) -> None:
+    """A .doc/.wps (an OLE compound file) cannot be read: say how to make it readable."""
+    if data.startswith(_OLE) or os.path.splitext(name)[1].lower() in _LEGACY_EXT:
+        raise InputError(name, "是旧版 Word/WPS 文件（.doc/.wps），请用 Word 或 WPS 打开后"
+                               "另存为 .docx 再检查")
+
+
 def is_docx_bytes(data: bytes) -> bool:
     """True if *data* is a ZIP package holding a Word document part."""
     return data.startswith(b"PK\x03\x04") and b"word/" in data
@@ -232,17 +258,19 @@ def read_path(path: str | os.PathLike) -> str:
 
     ``.docx`` → :func:`rectify_rules.docx.read_docx`; ``.html``/``.htm`` →
     :func:`rectify_rules.html.read_html`; anything else → :func:`decode` (a Word package
-    with another extension is still read as Word).
+    with another extension is still read as Word, an HTML page (:func:`looks_like_html`) as
+    HTML).
     """
     name = os.fspath(path)
     if isinstance(name, bytes):
         name = os.fsdecode(name)
     data = _read_bytes(name)
     ext = os.path.splitext(name)[1].lower()
+    refuse_legacy_word(data, name)
     if ext in _DOCX_EXT or is_docx_bytes(data):
         from .docx import read_docx
         text = read_docx(data, name)
-    elif ext in _HTML_EXT:
+    elif ext in _HTML_EXT or looks_like_html(data):
         from .html import read_html
         text = read_html(data, name)
     else:
@@ -255,7 +283,8 @@ def read_path(path: str | os.PathLike) -> str:
 def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
     """Return ``(text, filename)`` for *source*.
 
-    - ``bytes`` → :func:`decode` (a Word package is read as Word); filename None.
+    - ``bytes`` → :func:`decode` (a Word package is read as Word, an HTML page as HTML);
+      filename None.
     - ``os.PathLike`` → :func:`read_path`; filename ``str(path)``.
     - ``str`` → a path if it has no line break, is at most 1024 characters long and names an
       existing file (then read with :func:`read_path`, filename = the str); otherwise the str
@@ -263,10 +292,18 @@ def load(source: str | bytes | os.PathLike) -> tuple[str, str | None]:
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        refuse_legacy_word(data, "<bytes>")
         if is_docx_bytes(data):
             check_size(len(data), "<bytes>")
             from .docx import read_docx
             return read_docx(data, "<bytes>"), None
+        if looks_like_html(data):
+            check_size(len(data), "<bytes>")
+            from .html import read_html
+            text = read_html(data, "<bytes>")
+            if _BLANK.fullmatch(text):
+                raise InputError("<bytes>", "文件为空")
+            return text, None
         return decode(data), None
     if isinstance(source, os.PathLike):
         name = os.fspath(source)

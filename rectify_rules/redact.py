@@ -10,7 +10,8 @@ is never shown whole:
   message, value or fix of any finding that quotes the value (another rule may quote it: a
   phone rule reading an identity number as a phone);
 - the source lines the CLI sends to the output formats are masked with the same spans
-  (:func:`masked_segment`), so rich, concise, json, sarif and github show the same masked text.
+  (:func:`masked_segment`), so rich, concise, json, sarif, github and html show the same masked
+  text; ``serve`` and ``review`` mask the whole text they show or quote (:func:`masked_text`).
 
 Masking keeps the length and the separators: "6222 0212 3456 7890" → "6222 **** **** 7890",
 so columns and carets under a masked line stay where they were.
@@ -125,3 +126,10 @@ def redacted_lines(lines: dict[int, str], bounds, text: str, spans: Sequence[Spa
     if not spans:
         return lines
     return {row: masked_segment(text, *bounds(row), spans) for row in lines}
+
+
+def masked_text(text: str, findings: Iterable[Finding]) -> str:
+    """The whole *text* with the personal data the findings found masked (for outputs that show
+    the whole notice: the HTML page of ``serve``, the quotes of a reviewed .docx)."""
+    spans = [sp for f in findings for sp in f.redactions]
+    return masked_segment(text, 0, len(text), spans) if spans else text

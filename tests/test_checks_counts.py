@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from rectify_rules.checks import CheckContext
+from rectify_rules.checks import CheckContext, Shown
 from rectify_rules.checks.counts import (breakdowns_add_up, counts_match_outline, figures_agree,
                                          percentages_match, progress_adds_up,
                                          status_markers_match_progress)
@@ -96,7 +96,7 @@ def test_progress_figures_that_differ_point_at_the_later_one():
     p2 = Progress(Span(5, 9), total=fig(25, 5), completed=fig(18, 6), ongoing=fig(7, 7))
     got = hits(figures_agree, Notice("x" * 10, progress=(p1, p2)))
     assert [(h.span, h.values["label"], h.values["first"], h.values["other"]) for h in got] == [
-        (Span(6, 7), "已完成整改数", "17", "18"), (Span(7, 8), "正在整改数", "8", "7")]
+        (Span(6, 7), "已完成整改数", 17, 18), (Span(7, 8), "正在整改数", 8, 7)]
     assert got[0].related[0][0] == Span(1, 2)
 
 
@@ -123,7 +123,7 @@ def test_breakdown_parts_that_do_not_make_the_total():
              Part("提醒谈话", Figure(11, Span(34, 37))))
     b = Breakdown(Figure(12, Span(2, 5)), parts, "人", Span(2, 37))
     [h] = hits(breakdowns_add_up, Notice(text, breakdowns=(b,)))
-    assert h.values == {"subject": "通报称", "total": "12", "sum": "13", "unit": "人",
+    assert h.values == {"subject": "通报称", "total": 12, "sum": 13, "unit": "人",
                         "parts": "政务处分1人+诫勉谈话1人+提醒谈话11人"}
 
 
@@ -134,7 +134,7 @@ def test_progress_deadline_parts_against_the_ongoing_count():
     bad = Progress(Span(0, 30), ongoing=fig(4, 5), breakdown=(DeadlinePart(d, fig(3, 16), Span(10, 18)),))
     assert hits(breakdowns_add_up, Notice("x" * 40, progress=(ok,))) == []
     [h] = hits(breakdowns_add_up, Notice("x" * 40, progress=(bad,)))
-    assert (h.span, h.values["total"], h.values["sum"]) == (Span(10, 18), "4", "3")
+    assert (h.span, h.values["total"], h.values["sum"]) == (Span(10, 18), 4, 3)
 
 
 # -- CNT005 --------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def test_ongoing_markers_compared_when_some_leaves_are_marked():
     leaves = [node(status="ongoing")] * 7 + [node()] * 18
     p = Progress(Span(0, 9), completed=fig(17, 1), ongoing=fig(8, 2))
     [h] = hits(status_markers_match_progress, Notice("x" * 10, problems=(node(*leaves),), progress=(p,)))
-    assert h.values == {"state": "正在整改", "claimed": "8", "marked": 7}
+    assert h.values == {"state": "正在整改", "claimed": 8, "marked": 7}
     assert len(h.related) == 7
 
 
@@ -153,7 +153,7 @@ def test_completed_markers_only_when_every_leaf_is_marked():
     assert hits(status_markers_match_progress, Notice("x" * 10, problems=some, progress=(p,))) == []
     every = (node(node(status="completed"), node(status="completed"), node(status="ongoing")),)
     [h] = hits(status_markers_match_progress, Notice("x" * 10, problems=every, progress=(p,)))
-    assert h.values == {"state": "已完成整改", "claimed": "3", "marked": 2}
+    assert h.values == {"state": "已完成整改", "claimed": 3, "marked": 2}
 
 
 def test_no_markers_no_finding():
@@ -174,13 +174,13 @@ def test_percentage_rounding_follows_the_decimals_written():
     assert hits(percentages_match, n) == []
     n = Notice("x", percentages=(pct(63.4, "开工率为63.4%", 132, 208),))
     [h] = hits(percentages_match, n)
-    assert h.values["actual"] == "63.46" and h.values["value"] == "63.4"
+    assert h.values["actual"] == 63.46 and h.values["value"] == 63.4
 
 
 def test_percentage_floor_allows_a_higher_actual_value():
     assert hits(percentages_match, Notice("x", percentages=(pct(90, "完成率达90%", 95, 100, True),))) == []
     [h] = hits(percentages_match, Notice("x", percentages=(pct(90, "完成率达90%", 85, 100, True),)))
-    assert h.values["actual"] == "85"
+    assert h.values["actual"] == 85
 
 
 # -- the seeds, end to end -----------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_seed_003_breakdown_and_counts():
     got = seed_findings("003", ["CNT"])
     assert [f.code for f in got] == ["CNT004"]
     assert got[0].location.row == 174
-    assert got[0].values["total"] == "12" and got[0].values["sum"] == "13"
+    assert got[0].values["total"] == 12 and got[0].values["sum"] == 13
 
 
 def test_seeds_000_and_001_counts_agree_with_outlines():
@@ -228,7 +228,7 @@ def test_cnt002_total_of_the_statement():
     t = _HEAD2 + "截至目前，巡察反馈的3项整改任务已完成2项，正在整改2项。"
     [(values, excerpt, related)] = cnt002(t)
     assert excerpt == "3项"
-    assert (values["equation"], values["sum"], values["total_from"]) == ("2+2≠3", "4", "statement")
+    assert (values["equation"], values["sum"], values["total_from"]) == ("2+2≠3", 4, "statement")
     assert related == ["已完成整改数", "正在整改数"]
     assert cnt002(_HEAD2 + "截至目前，巡察反馈的3项整改任务已完成2项，正在整改1项。") == []
 
@@ -307,7 +307,7 @@ def test_cnt006_rate_over_completed_plus_ongoing():
                      select=["CNT006"]) == [], ok
     # a floor above the actual value is still wrong
     [f] = check(_HEAD2 + "截至目前，已完成整改4项，正在整改1项，完成率达99%。", select=["CNT006"])
-    assert f.values["actual"] == "80" and "下限" in f.message
+    assert f.values["actual"] == 80 and "下限" in f.message
 
 
 def test_ongoing_markers_against_ongoing_plus_other_unfinished_states():
@@ -320,7 +320,8 @@ def test_ongoing_markers_against_ongoing_plus_other_unfinished_states():
     leaves = [node(status="ongoing")] * 4 + [node(status="completed")] * 8
     [h] = hits(status_markers_match_progress,
                Notice("x" * 10, problems=(node(*leaves),), progress=(p,)))
-    assert h.values == {"state": "正在整改", "claimed": "1项、其他未完成状态2项，合计3", "marked": 4}
+    assert h.values == {"state": "正在整改", "marked": 4,
+                        "claimed": Shown(3, "1项、其他未完成状态2项，合计3")}
 
 
 def test_cnt003_statements_counting_other_things_are_not_compared():

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import attrs
 from pathlib import Path
 
 from rectify_rules.checks import CheckContext
+from rectify_rules.engine.evaluate import human
 from rectify_rules.checks.timeline import (add_months, deadlines_not_passed, durations_match_dates,
                                            feedback_after_inspection, fmt_date,
                                            inspection_dates_ordered, key_dates_have_year,
@@ -23,7 +25,9 @@ def d(y, m, day, text="", start=0, **kw) -> DateFact:
 
 
 def run(fn, notice, as_of=dt.date(2021, 6, 25), **options):
-    return list(fn(CheckContext(notice, SourceText(notice.text), as_of, options)))
+    """The hits, their values as a message shows them (dates carry their precision: 5月底)."""
+    return [attrs.evolve(h, values={k: human(v) for k, v in h.values.items()})
+            for h in fn(CheckContext(notice, SourceText(notice.text), as_of, options))]
 
 
 def test_fmt_date_follows_precision():
@@ -125,7 +129,7 @@ def test_rectification_duration_in_months():
 def test_report_window_is_configurable():
     n = Notice("x", genre="report", feedback=d(2020, 4, 29), signature=Signature(date=d(2020, 7, 15)))
     [h] = run(report_within_window, n, months=2)
-    assert (h.values["due"], h.values["late"]) == ("2020年6月29日", 16)
+    assert (h.values["due"], h.values["late"]) == ("2020年6月29日", "16")
     assert run(report_within_window, n, months=3) == []
 
 

@@ -44,12 +44,20 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def findings_of(out: str) -> list[str]:
+    """The finding lines of concise output, without its closing summary line."""
+    lines = out.splitlines()
+    assert lines and lines[-1].startswith("检查了 ")
+    return lines[:-1]
+
+
 def test_concise_lines_and_exit_code_by_fail_level(notices, capsys):
     code, out, err = run(capsys, "check", "a.txt", "b.txt", *LOC, "--format", "concise")
     assert out.splitlines() == [
         "a.txt:2:5: LOC002 通报中不宜使用含糊的措辞“基本上”，请写明具体情况",
         "a.txt:2:19: LOC002 通报中不宜使用含糊的措辞“差不多”，请写明具体情况",
         "b.txt:2:1: LOC001 通报称25项中已完成10项，完成率40%，低于本单位要求的60%",
+        "检查了 2 个文件，发现 3 个问题（错误 0，警告 1，提示 2）。",   # also when piped
     ]
     assert code == 0 and err == ""      # warning + info, fail level is error
     assert run(capsys, "check", "a.txt", "b.txt", *LOC, "--fail-on", "warning")[0] == 1
@@ -69,7 +77,7 @@ def test_severity_override_and_off(notices, capsys):
 def test_ignore_and_select_prefix(notices, capsys):
     _, out, _ = run(capsys, "check", "a.txt", "b.txt", "--rules", PACK, "--select", "LOC",
                     "--ignore", "LOC002", "--format", "concise")
-    assert [line.split()[1] for line in out.splitlines()] == ["LOC001"]
+    assert [line.split()[1] for line in findings_of(out)] == ["LOC001"]
 
 
 def test_rich_seed_finding_with_many_related_places(capsys):
@@ -109,7 +117,7 @@ def test_json_jsonl_sarif_github_agree(notices, capsys):
 
 def test_rich_output_with_statistics(notices, capsys):
     code, out, _ = run(capsys, "check", "a.txt", *LOC, "--format", "rich", "--statistics")
-    assert "a.txt:2:5: LOC002 [info] vague-wording" in out
+    assert "a.txt:2:5: LOC002 [提示] 通报中使用了含糊的措辞" in out
     # 相关问题 = 8 cells → the carets start after "2 │ " + 8 cells; 基本上 = 6 cells
     assert "  │ " + " " * 8 + "^" * 6 + " LOC002" in out.splitlines()
     assert "按规则统计" in out
@@ -122,7 +130,7 @@ def test_folder_recursion_and_default_format_is_concise_off_a_tty(notices, capsy
     (notices / ".hidden").mkdir()
     (notices / ".hidden" / "d.txt").write_text(VAGUE, encoding="utf-8")
     _, out, _ = run(capsys, "check", ".", *LOC)
-    names = sorted({line.split(":")[0] for line in out.splitlines()})
+    names = sorted({line.split(":")[0] for line in findings_of(out)})
     assert names == ["a.txt", "b.txt", os.path.join("sub", "c.txt")]
 
 
@@ -150,7 +158,7 @@ def test_config_options_reach_the_rule(notices, capsys):
         f'rules = ["{Path(PACK).as_posix()}"]\nselect = ["LOC001"]\n'
         '[options.LOC001]\nmin_rate = 30\n', encoding="utf-8")
     code, out, _ = run(capsys, "check", "b.txt", "--format", "concise")
-    assert out == "" and code == 0
+    assert out == "检查了 1 个文件，未发现问题。\n" and code == 0
 
 
 def test_forced_config_and_exclude(notices, capsys, tmp_path_factory):
@@ -159,7 +167,7 @@ def test_forced_config_and_exclude(notices, capsys, tmp_path_factory):
                      'exclude = ["b.txt"]\n', encoding="utf-8")
     (notices / "rectify-rules.toml").write_text('select = ["NOPE"]\n', encoding="utf-8")
     _, out, _ = run(capsys, "check", ".", "--config", str(other), "--format", "concise")
-    assert {line.split(":")[0] for line in out.splitlines()} == {"a.txt"}
+    assert {line.split(":")[0] for line in findings_of(out)} == {"a.txt"}
 
 
 def test_jobs_2_output_identical_to_jobs_1(tmp_path, capsys):

@@ -56,7 +56,8 @@ def test_rules_json_lists_the_pack(capsys):
     assert rows["LOC002"] == {"code": "LOC002", "name": "vague-wording", "severity": "info",
                               "kind": "pattern", "applies_to": ["notice", "report", "unknown"],
                               "summary": "通报中使用了含糊的措辞",
-                              "reference": "本单位公文写作规范（示例）"}
+                              "reference": "本单位公文写作规范（示例）",
+                              "values": {"match": "text", "word": "text"}}
     assert rows["LOC001"]["applies_to"] == ["notice"] and rows["LOC001"]["kind"] == "assert"
 
 

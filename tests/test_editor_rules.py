@@ -183,7 +183,7 @@ def test_dat009_quiet(body):
 ])
 def test_dat010_weekday_disagrees(text, written, actual, fix):
     (f,) = only(text, "DAT010")
-    assert f.values["written"] == written and f.values["actual"] == actual
+    assert f.values["written"] == written and f.values["weekday"] == actual
     assert f.fix.replacement == fix and not f.fix.safe
     assert isinstance(f.values["date"], str) and dt.date.fromisoformat(f.values["date"])
 

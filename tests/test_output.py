@@ -82,6 +82,8 @@ def test_concise_one_line_per_finding():
         "seeds/a.txt:2:8: REQ003 巡察组名称不完整：县委第四巡察组",
         "seeds/a.txt:3:6: CNT003 通报称共反馈19个问题，进展部分称20个问题已完成整改",
         "seeds/b,c:d.txt:2:5: FMT003 中文句子中使用了半角标点“,”",
+        # the summary line closes the output also when piped (issue #11)
+        "检查了 2 个文件，发现 3 个问题（错误 1，警告 1，提示 1）。",
     ]
 
 
@@ -187,15 +189,20 @@ def test_rich_underline_sits_under_the_cjk_span():
     i = lines.index("2 │ 根据部署，县委第四巡察组反馈了3大类19个具体问题。")
     # "2 │ " is 4 cells; 根据部署 8 + ， 2 + 县委 4 → 第 starts at cell 18; 第四巡察组 = 10 cells
     assert lines[i + 1] == "  │ " + " " * 14 + "^" * 10 + " REQ003"
-    assert lines[0] == "seeds/a.txt:2:8: REQ003 [warning] incomplete-inspection-body"
+    # level in Chinese, the rule by its Chinese summary (its code name when it has none)
+    assert lines[0] == "seeds/a.txt:2:8: REQ003 [警告] 巡察组名称不完整"
+    assert "seeds/b,c:d.txt:2:5: FMT003 [提示] half-width-punctuation" in lines
     # CNT003 on line 3: 截至目前 8 + ， 2 → "20" at cell 4+10, 2 cells; related "19" on line 2
     j = lines.index("3 │ 截至目前，20个问题已完成整改。")
     assert lines[j + 1] == "  │ " + " " * 10 + "^^" + " CNT003"
     k = lines.index("2 │ 根据部署，县委第四巡察组反馈了3大类19个具体问题。", i + 1)
     # 根据部署，县委第四巡察组反馈了 = 15 CJK = 30 cells, "3" 1, 大类 4 → "19" at 35
     assert lines[k + 1] == "  │ " + " " * 35 + "--" + " 首次说明"
-    assert "  = 规则看到的值：first=19，other=20" in lines
+    assert not any("规则看到的值" in line for line in lines)   # only with --verbose
     assert lines[-1] == "检查了 2 个文件，发现 3 个问题（错误 1，警告 1，提示 1）。"
+    console = Console(record=True, width=100, color_system=None)
+    write("rich", _report(), io.StringIO(), console=console, verbose=True)
+    assert "  = 规则看到的值：前文：19；此处：20" in console.export_text().splitlines()
 
 
 def test_rich_long_line_is_windowed_and_carets_still_align():
@@ -244,7 +251,7 @@ def test_rich_statistics_and_clean_summary():
     console = Console(record=True, width=100, color_system=None)
     write("rich", _report(statistics=True), io.StringIO(), console=console)
     text = console.export_text()
-    assert "按规则统计" in text and "conflicting-figures" in text
+    assert "按规则统计" in text and "同一数量前后不一致" in text
     console = Console(record=True, width=100, color_system=None)
     write("rich", Report(findings=(), files=5), io.StringIO(), console=console)
     assert console.export_text().strip() == "检查了 5 个文件，未发现问题。"

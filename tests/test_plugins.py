@@ -81,7 +81,8 @@ def test_a_plugin_check_runs_from_a_rule_pack(tmp_path):
              "--format", "concise", "--fail-on", "warning")
     assert p.returncode == 1, p.stderr
     assert p.stdout.splitlines() == [
-        f"{draft}:1:1: LOC100 标题有47个字，超过本单位规定的30个字"]
+        f"{draft}:1:1: LOC100 标题有47个字，超过本单位规定的30个字",
+        "检查了 1 个文件，发现 1 个问题（错误 0，警告 1，提示 0）。"]
 
 
 def test_a_plugin_that_cannot_be_imported_is_one_line_and_exit_2(tmp_path):

@@ -4,6 +4,7 @@ every output format (message, values, excerpt, fix, related excerpt, the source 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,35 @@ def test_no_output_format_shows_the_values(tmp_path, capsys, monkeypatch, fmt, j
         prv = [r for r in rows if r["code"] == "PRV001"]
         assert prv and prv[0]["values"]["masked"] == "3101**********1234"
         assert prv[0]["fix"]["replacement"] == "3101**********1234" and prv[0]["fix"]["safe"] is False
+
+
+def test_html_report_masks_the_whole_notice(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(NOTICE, encoding="utf-8")
+    main(["check", "a.txt", "--format", "html"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "<html" in out.lower()
+    assert not any(s in out for s in SECRETS)
+    assert "3101**********1234" in out and "139****5678" in out
+
+
+def test_serve_page_and_reviewed_docx_mask_the_values():
+    import zipfile
+    from io import BytesIO
+
+    from rectify_rules.cli.batch import Settings
+    from rectify_rules.review import review_docx
+    from rectify_rules.serve import review_upload
+    from test_inputs_end_to_end import build_docx
+
+    page = review_upload("a.txt", NOTICE.encode("utf-8"), Settings())
+    assert not any(s in page for s in SECRETS) and "3101**********1234" in page
+    data, _ = build_docx(NOTICE.splitlines(), auto=False)
+    page = review_upload("a.docx", data, Settings())
+    # the page embeds the reviewed copy (base64): the draft's own text is in it, the page is not
+    shown = re.sub(r"base64,[A-Za-z0-9+/=]+", "", page)
+    assert not any(s in shown for s in SECRETS) and "3101**********1234" in shown
+    result = review_docx(data)
+    comments = zipfile.ZipFile(BytesIO(result.data)).read("word/comments.xml").decode("utf-8")
+    assert "PRV001" in comments and "3101**********1234" in comments
+    assert not any(s in comments for s in SECRETS)

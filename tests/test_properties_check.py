@@ -134,7 +134,7 @@ def test_progress_rate_is_checked():
     text = _HEAD + "截至2021年9月1日，2个问题已完成整改1个，正在整改1个，整改完成率为80%。" + _ITEMS
     found = check(text, select=["CNT006"])
     assert [(f.code, f.location.row) for f in found] == [("CNT006", 3)]
-    assert found[0].values["value"] == "80"
+    assert found[0].values["value"] == 80
 
 
 def test_progress_rate_right_after_completed_is_checked():
@@ -143,4 +143,4 @@ def test_progress_rate_right_after_completed_is_checked():
     text = _HEAD + "截至2021年9月1日，反馈的2个问题已完成整改1个，整改完成率为80%。" + _ITEMS
     found = check(text, select=["CNT006"])
     assert [(f.code, f.location.row) for f in found] == [("CNT006", 3)]
-    assert found[0].values["value"] == "80" and found[0].values["actual"] == "50"
+    assert found[0].values["value"] == 80 and found[0].values["actual"] == 50

@@ -145,7 +145,9 @@ def test_old_binary_word_doc_is_refused(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     with pytest.raises(InputError) as e:
         read_path(path)
-    assert str(e.value) == f"{path}: 二进制文件，不是文本格式的通报"
+    # issue #11: the user is told how to make it readable, not just "binary"
+    assert str(e.value) == (f"{path}: 是旧版 Word/WPS 文件（.doc/.wps），请用 Word 或 WPS 打开后"
+                            "另存为 .docx 再检查")
 
 
 def test_load_rules(tmp_path):

@@ -38,6 +38,15 @@ class Hit:
 
 
 @frozen
+class Shown:
+    """A value whose message text is not the engine's rendering of it: the finding's values
+    keep ``value`` (typed: a number, a date or null), the message shows ``text`` ("无")."""
+
+    value: Any
+    text: str
+
+
+@frozen
 class CheckContext:
     """What a check (and an expression) can see of one notice."""
 

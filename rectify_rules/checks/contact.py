@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .. import places
 from ..model import Span
-from . import CheckContext, Hit, register
+from . import CheckContext, Hit, Shown, register
 from .counts import provides
 
 #: national short service numbers (valid without an area code, also dialled after one):
@@ -98,23 +98,22 @@ def _unfilled(ctx: CheckContext) -> Iterator[Hit]:
         if digits == 0:
             start = _label_start(norm, m.start())
             label = orig[start:m.end()].rstrip(" \t:：")
-            yield Hit(Span(start, m.end()),
-                      {"phone": "", "shown": "", "reason": f"“{label}”后没有填写号码"})
+            yield Hit(Span(start, m.end()), {"phone": Shown("", ""), "reason": f"“{label}”后没有填写号码"})
         elif digits < 5:
             text = orig[pos:value_end]
-            yield Hit(Span(pos, value_end), {"phone": text, "shown": f"“{text}”",
+            yield Hit(Span(pos, value_end), {"phone": Shown(text, f"“{text}”"),
                                              "reason": f"只有{digits}位数字，号码不完整"})
 
 
 @register("phone-valid")
-@provides("phone", "shown", "reason")
+@provides("phone", "reason")
 def phone_valid(ctx: CheckContext) -> Iterator[Hit]:
     """CON001: a published phone number that cannot be dialled in China, or a phone label left
     empty or with a cut number."""
     for p in ctx.notice.contact.phones:
         reason = phone_problem(p.number)
         if reason is not None:
-            yield Hit(p.span, {"phone": p.text, "shown": f"“{p.text}”", "reason": reason})
+            yield Hit(p.span, {"phone": Shown(p.text, f"“{p.text}”"), "reason": reason})
     yield from _unfilled(ctx)
 
 

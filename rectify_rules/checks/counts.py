@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Count, Figure, Node, Progress
-from . import CheckContext, Hit, register
+from . import CheckContext, Hit, Shown, register
 
 #: how a declared quantity reads in a message: (verb, unit)
 _UNITS = {
@@ -185,9 +185,9 @@ def progress_adds_up(ctx: CheckContext) -> Iterator[Hit]:
         other = sum(f.value for f in p.other)
         others = f"、基本完成等其他状态{fmt_num(other)}{unit}" if p.other else ""
         equation = "+".join(fmt_num(v) for v in parts) + f"≠{fmt_num(total)}"
-        yield Hit(span, {"total": fmt_num(total), "completed": fmt_num(p.completed.value),
-                         "ongoing": fmt_num(p.ongoing.value), "other": fmt_num(other),
-                         "sum": fmt_num(got), "equation": equation, "source": source,
+        yield Hit(span, {"total": total, "completed": p.completed.value,
+                         "ongoing": p.ongoing.value, "other": other,
+                         "sum": got, "equation": equation, "source": source,
                          "unit": unit, "others": others, "total_from": total_from},
                   related=related)
 
@@ -235,8 +235,8 @@ def _progress_conflicts(progress: tuple[Progress, ...], norm: str) -> Iterator[H
             if p.as_of and p0.as_of and p.as_of.value != p0.as_of.value:
                 continue  # two dates, two states: not a contradiction
             if fig.value != fig0.value:
-                yield Hit(fig.span, {"label": label, "first": fmt_num(fig0.value),
-                                     "other": fmt_num(fig.value)},
+                yield Hit(fig.span, {"label": label, "first": fig0.value,
+                                     "other": fig.value},
                           related=((fig0.span, f"前文{label}为{fmt_num(fig0.value)}"),))
 
 
@@ -271,8 +271,8 @@ def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
         total = sum(p.value.value for p in b.parts)
         if total != b.total.value:
             parts = "+".join(p.label + _figure_text(ctx, p.value, b.unit) for p in b.parts)
-            yield Hit(b.span, {"subject": "通报称", "total": fmt_num(b.total.value),
-                               "sum": fmt_num(total), "unit": b.unit, "parts": parts},
+            yield Hit(b.span, {"subject": "通报称", "total": b.total.value,
+                               "sum": total, "unit": b.unit, "parts": parts},
                       related=((b.total.span, "所称总数"),))
     for p in notice.progress:
         if not p.breakdown or p.ongoing is None:
@@ -282,8 +282,8 @@ def breakdowns_add_up(ctx: CheckContext) -> Iterator[Hit]:
             parts = "+".join(f"{part.deadline.text}前{fmt_num(part.count.value)}项"
                              for part in p.breakdown)
             span = p.breakdown[0].span.cover(p.breakdown[-1].span)
-            yield Hit(span, {"subject": "进展称正在整改", "total": fmt_num(p.ongoing.value),
-                             "sum": fmt_num(total), "unit": "项", "parts": parts},
+            yield Hit(span, {"subject": "进展称正在整改", "total": p.ongoing.value,
+                             "sum": total, "unit": "项", "parts": parts},
                       related=((p.ongoing.span, "所称正在整改数"),))
 
 
@@ -318,20 +318,22 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
             continue  # "26项整改措施已完成24项": measures, not the problems the markers are on
         unfinished = p.ongoing.value + sum(f.value for f in p.other) if p.ongoing else None
         if p.ongoing is not None and (ongoing or all_marked) and unfinished != len(ongoing):
-            claimed = fmt_num(p.ongoing.value)
+            claimed = p.ongoing.value
             if p.other:  # the message reads "进展称正在整改1项、其他未完成状态2项，合计3项"
                 others = fmt_num(unfinished - p.ongoing.value)
-                claimed += f"项、其他未完成状态{others}项，合计{fmt_num(unfinished)}"
+                claimed = Shown(unfinished, f"{fmt_num(p.ongoing.value)}项、其他未完成状态"
+                                            f"{others}项，合计{fmt_num(unfinished)}")
             yield _marker_hit(p.ongoing, ongoing, "正在整改", claimed)
         if p.completed is not None and p.completed.value != len(done) and (
                 all_marked or len(done) > p.completed.value):
             yield _marker_hit(p.completed, done, "已完成整改")
 
 
-def _marker_hit(fig: Figure, marked: list[Node], state: str, claimed: str | None = None) -> Hit:
+def _marker_hit(fig: Figure, marked: list[Node], state: str,
+                claimed: int | float | Shown | None = None) -> Hit:
     related = tuple((leaf.status_span or leaf.title_span, f"标注为{state}")
                     for leaf in marked)
-    claimed = fmt_num(fig.value) if claimed is None else claimed
+    claimed = fig.value if claimed is None else claimed
     return Hit(fig.span, {"state": state, "claimed": claimed, "marked": len(marked)},
                related=related)
 
@@ -377,9 +379,9 @@ def percentages_match(ctx: CheckContext) -> Iterator[Hit]:
         else:
             wrong = abs(actual - pct.value) > tol
         if wrong:
-            yield Hit(pct.span, {"text": pct.text, "numerator": fmt_num(pct.numerator.value),
-                                 "denominator": fmt_num(pct.denominator.value),
-                                 "actual": fmt_num(round(actual, 2)), "value": fmt_num(pct.value),
+            yield Hit(pct.span, {"text": pct.text, "numerator": pct.numerator.value,
+                                 "denominator": pct.denominator.value,
+                                 "actual": round(actual, 2), "value": pct.value,
                                  "relation": "（所写为下限，实际值应不低于它）" if pct.floor else "",
                                  "basis": _basis(ctx, pct)},
                       related=((pct.numerator.span, "分子"), (pct.denominator.span, "分母")))

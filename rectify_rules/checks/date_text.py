@@ -17,7 +17,6 @@ from ..findings import Fix
 from ..model import DateFact, Span
 from . import CheckContext, Hit, register
 from .counts import provides
-from .timeline import fmt_date
 
 _WEEKDAYS = "一二三四五六日"
 #: "（星期四）" / "(周四)" / " 星期四" right after a date; 周 only in brackets ("6月1日周边…"
@@ -28,7 +27,7 @@ _WEEKDAY_AFTER = re.compile(
 
 
 @register("weekday-matches-date")
-@provides("date", "date_text", "written", "actual")
+@provides("date", "written", "weekday")
 def weekday_matches_date(ctx: CheckContext) -> Iterator[Hit]:
     """DAT010: "2021年6月25日（星期四）" where that day was a Friday."""
     norm, orig = ctx.src.norm, ctx.src.original
@@ -45,8 +44,7 @@ def weekday_matches_date(ctx: CheckContext) -> Iterator[Hit]:
             continue
         s, e = m.span(group)
         right = orig[s:e - 1] + _WEEKDAYS[actual]
-        yield Hit(Span(s, e), {"date": d.value, "date_text": fmt_date(d), "written": orig[s:e],
-                               "actual": "星期" + _WEEKDAYS[actual]},
+        yield Hit(Span(s, e), {"date": d, "written": orig[s:e], "weekday": "星期" + _WEEKDAYS[actual]},
                   related=((d.span, "日期"),), fix=Fix(right, Span(s, e), False))
 
 
@@ -129,7 +127,7 @@ def _deadlines(ctx: CheckContext) -> Iterator[DateFact]:
 
 
 @register("deadline-after-feedback")
-@provides("deadline", "deadline_text", "what", "ref", "ref_text")
+@provides("deadline", "what", "ref")
 def deadline_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
     """DAT009: a completion deadline before the feedback it answers (or the inspection's end)."""
     n = ctx.notice
@@ -146,7 +144,5 @@ def deadline_after_feedback(ctx: CheckContext) -> Iterator[Hit]:
         for what, ref in refs:
             if d.latest < ref.value:
                 seen.add(d.span.start)
-                yield Hit(d.span, {"deadline": d.latest, "deadline_text": fmt_date(d), "what": what,
-                                   "ref": ref.value, "ref_text": fmt_date(ref)},
-                          related=((ref.span, what),))
+                yield Hit(d.span, {"deadline": d, "what": what, "ref": ref}, related=((ref.span, what),))
                 break

@@ -79,7 +79,7 @@ def inspection_dates_ordered(ctx: CheckContext) -> Iterator[Hit]:
     """DAT001: the inspection starts after it ends."""
     insp = ctx.notice.inspection
     if insp.start and insp.end and _after(insp.start, insp.end):
-        yield Hit(insp.end.span, {"start": fmt_date(insp.start), "end": fmt_date(insp.end),
+        yield Hit(insp.end.span, {"start": insp.start, "end": insp.end,
                                   "start_note": year_note(insp.start),
                                   "end_note": year_note(insp.end)},
                   related=((insp.start.span, "巡察开始日期"),))
@@ -92,15 +92,15 @@ def feedback_after_inspection(ctx: CheckContext) -> Iterator[Hit]:
     n = ctx.notice
     end = n.inspection.end
     if n.feedback and end and _not_after(n.feedback, end):
-        yield Hit(n.feedback.span, {"feedback": fmt_date(n.feedback), "end": fmt_date(end),
+        yield Hit(n.feedback.span, {"feedback": n.feedback, "end": end,
                                     "feedback_note": year_note(n.feedback),
                                     "end_note": year_note(end)},
                   related=((end.span, "巡察结束日期"),))
 
 
 def _order_values(what: str, date: DateFact, other: str, other_date: DateFact) -> dict:
-    return {"what": what, "date": fmt_date(date), "other": other,
-            "other_date": fmt_date(other_date), "date_note": year_note(date),
+    return {"what": what, "date": date, "other": other,
+            "other_date": other_date, "date_note": year_note(date),
             "other_note": year_note(other_date)}
 
 
@@ -139,7 +139,7 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
             if part.deadline.latest < ref:
                 yield Hit(part.deadline.span, {
                     "what": f"进展中“{ctx.src.slice(part.span)}”",
-                    "deadline": fmt_date(part.deadline), "as_of": fmt_date(ref),
+                    "deadline": part.deadline, "as_of": ref,
                     "deadline_note": year_note(part.deadline),
                     # inside the message's brackets already: "（参照日期…，“…”未写年份…）"
                     "as_of_note": f"，{_inferred(p.as_of)}" if own and p.as_of.year_inferred
@@ -149,8 +149,8 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
         dl = leaf.deadline
         if leaf.status == "ongoing" and dl is not None and dl.latest < as_of:
             title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"
-            yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": fmt_date(dl),
-                                "as_of": fmt_date(as_of), "deadline_note": year_note(dl),
+            yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": dl,
+                                "as_of": as_of, "deadline_note": year_note(dl),
                                 "as_of_note": ""},
                       related=(((leaf.status_span or leaf.title_span), "标注为正在整改"),))
 
@@ -184,7 +184,7 @@ def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
         if getattr(d, "year_from", None) in _CONVENTIONAL_YEAR:
             continue
         seen.add(d.span.start)
-        yield Hit(d.span, {"label": label, "text": d.text, "inferred": fmt_date(d)})
+        yield Hit(d.span, {"label": label, "text": d.text, "inferred": d})
 
 
 # -- DAT006 ------------------------------------------------------------------------------
@@ -255,8 +255,8 @@ def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
         return
     due = add_months(n.feedback.latest, months)
     if reported.value > due:
-        yield Hit(reported.span, {"feedback": fmt_date(n.feedback), "date": fmt_date(reported),
-                                  "months": months, "due": fmt_date(due),
+        yield Hit(reported.span, {"feedback": n.feedback, "date": reported,
+                                  "months": months, "due": due,
                                   "late": (reported.value - due).days,
                                   "feedback_note": year_note(n.feedback),
                                   "date_note": year_note(reported),

@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in args or bool(os.environ.get("RECTIFY_RULES_DEBUG"))
     try:
         from .app import run
+        from .outputs import utf8_stdio
+
+        utf8_stdio()
 
         return run(args)
     except SystemExit as e:  # argparse --version / --help

@@ -15,8 +15,9 @@ from typing import Any
 from .. import __version__
 from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
 from .errors import CliError, check_rule_dirs, did_you_mean
+from .outputs import choose_format
 
-FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github", "html")
 _RANK = {"info": 1, "warning": 2, "error": 3}
 
 
@@ -38,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查通报，报告问题")
     c.add_argument("paths", nargs="+", metavar="PATH", help="文件、目录（递归）或 - 表示标准输入")
-    c.add_argument("--format", choices=FORMATS, help="输出格式（终端默认 rich，否则 concise）")
+    c.add_argument("--format", choices=FORMATS, help="输出格式（终端默认 rich，否则 concise；"
+                   "html 为可打印的审校报告）")
+    c.add_argument("--output", "-o", metavar="FILE",
+                   help="写入此文件（UTF-8）；html 检查多个文件时为目录")
+    c.add_argument("--verbose", "-v", action="store_true", help="显示规则看到的值")
     c.add_argument("--select", action="append", type=_codes, help="只运行这些规则（代码或前缀）")
     c.add_argument("--ignore", action="append", type=_codes, help="不运行这些规则")
     c.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
@@ -68,18 +73,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("test-rules", help="运行规则包中的示例")
     t.add_argument("directory", metavar="DIR")
+    for q in (e, r, x, t):
+        q.add_argument("--output", "-o", metavar="FILE", help="写入此文件（UTF-8）")
+
+    from .review_cmd import add_parsers
+
+    add_parsers(sub)  # review, serve
+
+    from .audit import add_parser
+
+    add_parser(sub)
     return p
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        raise CliError("rectify-rules: error: 缺少命令（check、extract、rules、explain、test-rules）")
+        raise CliError("rectify-rules: error: 缺少命令（check、audit、review、serve、extract、rules、"
+                       "explain、test-rules）")
     if args.command == "check":
         return cmd_check(args)
-    from . import commands
+    if args.command == "audit":
+        from .audit import cmd_audit
 
-    return getattr(commands, "cmd_" + args.command.replace("-", "_"))(args)
+        return cmd_audit(args)
+    if hasattr(args, "handler"):  # review, serve
+        return args.handler(args)
+    from . import commands
+    from .outputs import redirected
+
+    with redirected(args.output):
+        return getattr(commands, "cmd_" + args.command.replace("-", "_"))(args)
 
 
 # --- check -----------------------------------------------------------------------------
@@ -148,7 +172,8 @@ class _Resolver:
                      options=dict(cfg.options),
                      as_of=self.flag_as_of or cfg.as_of,
                      genre=genre,
-                     fail_on=a.fail_on or cfg.fail_on or "error")
+                     fail_on=a.fail_on or cfg.fail_on or "error",
+                     whole_text=getattr(self, "whole_text", False))
         _validate(s, cfg, a, self.flag_severity)
         self.settings[cfg.path] = s
         return s
@@ -201,12 +226,13 @@ def _closest_rule(pack, token: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .batch import STDIN, STDIN_NAME, Task, collect, iter_results, run_tasks
+    from .batch import STDIN, STDIN_NAME, Task, collect, iter_results
     from .progress import progress, shown
 
     if args.jobs < 1:
         raise CliError("--jobs: 应为正整数")
     resolver = _Resolver(args)
+    resolver.whole_text = choose_format(args) == "html"  # the report shows the whole notice
     files = collect(args.paths, resolver.excluded)
     tasks = []
     for f in files:
@@ -216,11 +242,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             tasks.append(Task(f, f, s))
     if shown(len(tasks), not args.no_progress):
-        # a bar is being drawn on the terminal: findings are written once it is gone
+        # findings are written as files are checked while the bar is drawn (progress.py);
+        # the writer is opened inside, on the sys.stdout the bar may have redirected
         with progress(len(tasks), True) as advance:
-            results = run_tasks(tasks, args.jobs, advance)
-        return report(args, tasks, results)
+            return report(args, tasks, _advancing(iter_results(tasks, args.jobs), advance))
     return report(args, tasks, iter_results(tasks, args.jobs))  # written as files are checked
+
+
+def _advancing(results, advance):
+    for r in results:
+        yield r
+        advance()
 
 
 def report(args: argparse.Namespace, tasks, results) -> int:
@@ -228,31 +260,43 @@ def report(args: argparse.Namespace, tasks, results) -> int:
 
     A file that could not be read prints its one line on stderr; the others are still written.
     """
+    from collections import Counter
+
     from ..output import open_writer, rule_info
     from .batch import get_pack
+    from .outputs import output_stream, print_statistics, tell_report_folder, writer_options
 
-    fmt = args.format or ("rich" if sys.stdout.isatty() else "concise")
+    fmt = choose_format(args)
     rules = {}
     for t in tasks:
         for rule in get_pack(t.settings).rules:
             rules.setdefault(rule.code, rule_info(rule))
-    writer = open_writer(fmt, sys.stdout, rules=tuple(rules.values()),
-                         statistics=args.statistics)
+    options = writer_options(args, fmt, len(tasks))
     fail = {t.name: _RANK[t.settings.fail_on] for t in tasks}
     errors = hit = False
-    count = 0
-    for r in results:
-        count += 1
-        if r.error:
-            sys.stdout.flush()  # keep stdout and stderr in the order things happened
-            print(r.error, file=sys.stderr)
-            errors = True
-            continue
-        writer.file(r.findings, r.lines)
-        level = fail.get(r.name, 3)
-        hit = hit or any(_RANK.get(f.severity, 0) >= level for f in r.findings)
-    writer.close(count)
-    sys.stdout.flush()
+    count = failed = 0
+    per_rule: Counter = Counter()
+    with output_stream(args, options) as stream:
+        writer = open_writer(fmt, stream, rules=tuple(rules.values()),
+                             statistics=args.statistics, **options)
+        for r in results:
+            count += 1
+            if r.error:
+                stream.flush()  # keep stdout and stderr in the order things happened
+                print(r.error, file=sys.stderr)
+                errors = True
+                failed += 1
+                continue
+            writer.file(r.findings, r.lines, r.name)
+            level = fail.get(r.name, 3)
+            hit = hit or any(_RANK.get(f.severity, 0) >= level for f in r.findings)
+            per_rule.update((f.code, rules[f.code].summary if f.code in rules else f.name,
+                             f.severity) for f in r.findings)
+        writer.close(count - failed)  # files read and checked
+        stream.flush()
+    if args.statistics:
+        print_statistics(fmt, per_rule)
+    tell_report_folder(options, count - failed)
     if errors:
         return 2
     if args.exit_zero:

@@ -22,6 +22,8 @@ from ..model import Span
 from .errors import CliError
 
 SUFFIXES = (".txt", ".docx", ".html", ".htm")
+#: saved web pages: read from a folder when their content is HTML (so are extensionless files)
+PAGE_SUFFIXES = (".shtml", ".xhtml", ".jsp", ".jspx", ".asp", ".aspx", ".php", ".do", ".cgi")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -38,6 +40,7 @@ class Settings:
     as_of: _dt.date | None = None
     genre: str | None = None
     fail_on: str = "error"
+    whole_text: bool = False    # every line in the result, not only those findings point at
 
     @property
     def pack_key(self) -> tuple:
@@ -60,9 +63,16 @@ class FileResult:
     error: str | None = None
 
 
-def collect(paths: Sequence[str], excluded: Callable[[Path], bool]) -> list[str]:
-    """Files to check: named files as given, folders recursed (sorted, hidden dirs skipped)."""
+def collect(paths: Sequence[str], excluded: Callable[[Path], bool],
+            listed: Sequence[str] = ()) -> list[str]:
+    """Files to check: named files as given, folders recursed (sorted, hidden dirs skipped).
+    *listed* (``--files-from``) are taken as they are: one that does not exist is a file
+    whose result is an error, not a failed run."""
     out: list[str] = []
+    for p in listed:
+        path = Path(p)
+        out.extend(str(f) for f in _walk(path) if not excluded(f)) if path.is_dir() \
+            else out.append(p)
     for p in paths:
         if p == STDIN:
             out.append(p)
@@ -71,7 +81,8 @@ def collect(paths: Sequence[str], excluded: Callable[[Path], bool]) -> list[str]
         if path.is_dir():
             found = [f for f in _walk(path) if not excluded(f)]
             if not found:
-                raise CliError(f"{p}: error: 目录中没有可检查的文件（{' '.join(SUFFIXES)}）")
+                raise CliError(f"{p}: error: 目录中没有可检查的文件（{' '.join(SUFFIXES)}、"
+                               "网页）")
             out.extend(str(f) for f in found)
         elif path.exists():
             out.append(str(path))
@@ -86,8 +97,25 @@ def _walk(root: Path) -> Iterable[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+            if name.startswith((".", "~$")) or name.endswith(("#", "~")):
+                continue  # hidden, and the lock / backup files of Word, WPS, LibreOffice
+            lower = name.lower()
+            if lower.endswith(SUFFIXES):
                 yield Path(dirpath) / name
+            elif (lower.endswith(PAGE_SUFFIXES) or "." not in name) and _is_page(
+                    Path(dirpath) / name):
+                yield Path(dirpath) / name
+
+
+def _is_page(path: Path) -> bool:
+    """A saved web page whatever its name: its first bytes are HTML."""
+    from ..read import looks_like_html
+
+    try:
+        with open(path, "rb") as f:
+            return looks_like_html(f.read(4096))
+    except OSError:
+        return False
 
 
 def is_excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
@@ -156,8 +184,11 @@ def check_task(task: Task) -> FileResult:
             raise
         return FileResult(task.name, error=f"{task.name}: error: 内部错误（请报告）："
                                            f"{type(e).__name__}: {_one_line(e)}")
-    rows = {f.location.row for f in findings}
-    rows.update(r.location.row for f in findings for r in f.related)
+    if s.whole_text:
+        rows = set(range(1, src.index.line_count + 1))
+    else:
+        rows = {f.location.row for f in findings}
+        rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
     lines = {}
     for row in rows:
@@ -198,22 +229,52 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
         for t in tasks:
             yield check_task(t)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     settings = tasks[0].settings
     if any(t.settings != settings for t in tasks):  # not from the CLI; one by one then
-        items, init, fn = list(tasks), None, check_task
-    else:
-        items = [(t.path, t.name, t.data) for t in tasks]
-        init, fn = _init_worker, _check_item
-    # chunks: few round trips, yet every worker still gets several (the last ones balance)
-    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init,
-                             initargs=(settings,) if init else ()) as pool:
-        if fn is check_task:
-            yield from pool.map(fn, items, chunksize=chunk)
-        else:
-            yield from map(_unpack, pool.map(fn, items, chunksize=chunk))
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+        return
+    items = [(t.path, t.name, t.data) for t in tasks]
+    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs))
+
+
+def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settings,
+                jobs: int) -> Iterator[Any]:
+    """``fn(item)`` for every item, in order, in *jobs* worker processes that loaded the rule
+    pack of *settings* once (``fn`` reads the settings with :func:`worker_settings`).
+
+    Items go out in chunks (few round trips, yet every worker gets several: the last ones
+    balance) and at most a few chunks per worker are in flight, so memory does not grow
+    with the number of items however slowly the results are consumed.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        _init_worker(settings)
+        yield from map(fn, items)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for start in range(0, len(items), chunk):
+            pending.append(pool.submit(_run_chunk, fn, items[start:start + chunk]))
+            if len(pending) >= jobs * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
+    return [fn(item) for item in chunk]
+
+
+def worker_settings() -> Settings:
+    """The settings of this worker process (see :func:`map_ordered`)."""
+    return _WORKER["settings"]
 
 
 _WORKER: dict[str, Settings] = {}

@@ -50,7 +50,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         rows = [{"code": r.code, "name": r.name, "severity": r.severity, "kind": r.kind,
                  "applies_to": sorted(r.applies_to), "summary": r.summary,
-                 "reference": (r.doc or {}).get("reference", "")} for r in pack.rules]
+                 "reference": (r.doc or {}).get("reference", ""),
+                 "values": r.value_types} for r in pack.rules]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     from rich.console import Console

@@ -7,8 +7,9 @@ import os
 from operator import itemgetter
 from typing import Any
 
+from ..checks import Shown
 from ..findings import Finding, build_finding
-from ..model import Notice
+from ..model import DateFact, Notice
 from ..text import SourceText
 from . import expr as X
 from . import kinds
@@ -32,6 +33,10 @@ def human(v: Any) -> str:
         return v
     if type(v) is int:  # counts: what the checks below would make of an int, without them
         return str(v)
+    if type(v) is Shown:
+        return v.text
+    if type(v) is DateFact and v.precision != "day":  # as written: 2021年5月底, 2022年8月
+        return f"{v.value.year}年{v.value.month}月{_PART.get(v.precision, '')}"
     v = X.value(v)
     if v is None:
         return "未写明"
@@ -47,10 +52,16 @@ def human(v: Any) -> str:
     return text if isinstance(text, str) else str(v)
 
 
+_PART = {"month-end": "底", "early": "上旬", "mid": "中旬", "late": "下旬"}
+
+
 def plain(v: Any) -> Any:
-    """A value for JSON: ISO dates, numbers, strings, lists."""
+    """A value for JSON: ISO dates (a DateFact: its value, the first day it allows),
+    numbers, strings, lists."""
     if type(v) is str or type(v) is int:  # the common cases, first
         return v
+    if type(v) is Shown:
+        v = v.value
     v = X.value(v)
     if v is None or isinstance(v, (bool, int, float, str)):
         return v

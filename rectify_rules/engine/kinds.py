@@ -18,12 +18,13 @@ from ..text import SourceText
 from . import expr as X
 from . import kinds_text as T
 from . import paths as P
+from . import values as V
 
 KEYS: dict[str, tuple[str, ...]] = {
     "require": ("require", "when", "values"),
     "assert": ("assert", "when", "for_each", "span", "related", "values"),
     "consistent": ("group",),
-    "check": ("check",),
+    "check": ("check", "values"),
     **T.KEYS,
 }
 
@@ -73,7 +74,14 @@ def _when(c, data: dict, it: object = None) -> tuple | None:
     return c.expression("when", data["when"], it=it, boolean=True) if "when" in data else None
 
 
-def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str] | None]:
+def _types(c, vals: tuple[tuple[str, tuple], ...], it: object = None) -> dict[str, str | None]:
+    scope = X.Scope(it, c.options)
+    return {k: V.from_expression(X.infer(node, scope)) for k, node in vals}
+
+
+def compile_kind(kind: str, data: dict, c) -> tuple[object, dict[str, str | None] | None]:
+    """The kind's spec and its values: name → type (None: a type the engine cannot tell);
+    None for a check rule that declares no ``[values]``."""
     if kind in T.KEYS:
         return T.compile_kind(kind, data, c)
     if kind == "require":
@@ -82,7 +90,7 @@ def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str] | Non
         node, _ = c.path("require", data["require"])
         vals = _values(c, data)
         spec = RequireSpec(node, _when(c, data), vals)
-        return spec, frozenset({"path"} | {k for k, _ in vals})
+        return spec, {"path": "text", **_types(c, vals)}
     if kind == "assert":
         return _compile_assert(data, c)
     if kind == "consistent":
@@ -94,11 +102,14 @@ def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str] | Non
         known = checks.names()
         raise c.error("check", f"no check named {name!r} is registered"
                       + (suggest(name, known) or f" (known: {', '.join(known) or 'none'})"))
-    declared = getattr(fn, "values", None)
-    return CheckSpec(name), (frozenset(declared) if declared is not None else None)
+    given = getattr(fn, "values", None)
+    given = frozenset(given) if given is not None else None
+    if "values" in data:
+        return CheckSpec(name), V.declared(c, data["values"], given)
+    return CheckSpec(name), (dict.fromkeys(given) if given is not None else None)
 
 
-def _compile_assert(data: dict, c) -> tuple[AssertSpec, frozenset[str]]:
+def _compile_assert(data: dict, c) -> tuple[AssertSpec, dict[str, str | None]]:
     if "assert" not in data:
         raise c.error("assert", "missing: the condition that must hold")
     it = None
@@ -118,14 +129,15 @@ def _compile_assert(data: dict, c) -> tuple[AssertSpec, frozenset[str]]:
     related = tuple(c.path("related", r, it=it)[0] for r in rel)
     vals = _values(c, data, it)
     spec = AssertSpec(test, _when(c, data, it), each, span, related, vals)
-    return spec, frozenset(k for k, _ in vals)
+    return spec, _types(c, vals, it)
 
 
-def _compile_consistent(data: dict, c) -> tuple[ConsistentSpec, frozenset[str]]:
+def _compile_consistent(data: dict, c) -> tuple[ConsistentSpec, dict[str, str | None]]:
     groups = data.get("group")
     if not isinstance(groups, list) or not groups or not all(isinstance(g, dict) for g in groups):
         raise c.error("group", "needs at least one [[group]] with label and path")
     out = []
+    claims: str | None = None
     for i, g in enumerate(groups):
         c.unknown_keys(g, ("label", "path", "by"), f"group[{i}].")
         label = c.string(g, "label") if "label" in g else None
@@ -138,7 +150,14 @@ def _compile_consistent(data: dict, c) -> tuple[ConsistentSpec, frozenset[str]]:
             raise c.error(f"group[{i}].path", f"{g['path']!r} is one value, not a list of claims: use [*]")
         by = c.expression(f"group[{i}].by", g["by"], it=t.elem) if "by" in g else None
         out.append(Group(label, node, by))
-    return ConsistentSpec(tuple(out)), frozenset({"label", "first", "other", "key"})
+        kind = V.from_expression(P.scalar(t.elem))
+        if i and kind != claims:
+            raise c.error(f"group[{i}].path", f"its claims are of type {kind}, those of the "
+                          f"first group {claims}: put groups of another type in another rule "
+                          "(a rule's values keep one type)")
+        claims = kind
+    return ConsistentSpec(tuple(out)), {"label": "text", "first": claims, "other": claims,
+                                        "key": "text"}
 
 
 # ---- running ------------------------------------------------------------------------------
@@ -211,6 +230,6 @@ def _run_consistent(spec: ConsistentSpec, env: X.Env) -> Iterator[Hit]:
                 if other != first and sp is not None:
                     rel = (first_span, "") if first_span is not None and first_span != sp else None
                     vals = {"label": g.label, "first": first, "other": other,
-                            "key": "" if key is None else key}
+                            "key": "" if key is None else str(key)}
                     yield Hit(sp, vals, (rel,) if rel else ())
                     break

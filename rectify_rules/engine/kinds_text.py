@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from ..checks import Hit, anchor
+from ..checks import Hit, Shown, anchor
 from ..findings import Fix
 from ..model import Node, Notice, Span
 from ..text import SourceText, normalise
@@ -63,7 +63,7 @@ def _strings(c, key: str, v: object, *, allow_empty: bool = False) -> tuple[str,
     return tuple(v)
 
 
-def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str]]:
+def compile_kind(kind: str, data: dict, c) -> tuple[object, dict[str, str]]:
     if kind == "pattern":
         return _compile_pattern(data, c)
     if kind == "terms":
@@ -72,11 +72,12 @@ def compile_kind(kind: str, data: dict, c) -> tuple[object, frozenset[str]]:
     first = data.get("check_first", True)
     if not isinstance(first, bool):
         raise c.error("check_first", "must be true or false")
-    return SequenceSpec(tree, first), frozenset(
-        {"expected", "found", "previous", "found_marker", "previous_marker"})
+    return SequenceSpec(tree, first), {"expected": "integer", "found": "integer",
+                                       "previous": "integer", "found_marker": "text",
+                                       "previous_marker": "text"}
 
 
-def _compile_pattern(data: dict, c) -> tuple[PatternSpec, frozenset[str]]:
+def _compile_pattern(data: dict, c) -> tuple[PatternSpec, dict[str, str]]:
     if "pattern" not in data:
         raise c.error("pattern", "missing: the regular expression")
     rx = c.regex("pattern", data["pattern"])
@@ -98,11 +99,11 @@ def _compile_pattern(data: dict, c) -> tuple[PatternSpec, frozenset[str]]:
     safe = data.get("safe", False)
     if not isinstance(safe, bool):
         raise c.error("safe", "must be true or false")
-    provided = frozenset({"match", *rx.groupindex})
+    provided = dict.fromkeys(("match", *rx.groupindex), "text")
     return PatternSpec(with_prefilter(rx), text, mode, exc, repl, safe), provided
 
 
-def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:
+def _compile_terms(data: dict, c) -> tuple[TermsSpec, dict[str, str]]:
     raw = data.get("term")
     if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):
         raise c.error("term", "needs at least one [[term]] with right and wrong")
@@ -134,7 +135,7 @@ def _compile_terms(data: dict, c) -> tuple[TermsSpec, frozenset[str]]:
                                          "(shorter forms have too many legitimate neighbours)")
         near = NearMisses((normalise(t.right) for t in terms), n)
     spec = TermsSpec(tuple(terms), wrong_re, right_re, right_of, near)
-    return spec, frozenset({"wrong", "right"})
+    return spec, {"wrong": "text", "right": "text"}
 
 
 def _in_boilerplate(notice: Notice, span: Span) -> bool:
@@ -224,7 +225,7 @@ def _run_sequence(nodes: tuple[Node, ...], check_first: bool) -> Iterator[Hit]:
             expected = 1 if prev is None else prev + 1
             if num != expected and (prev is not None or check_first):
                 vals = {"expected": expected, "found": num,
-                        "previous": "无" if prev is None else prev,
+                        "previous": Shown(None, "无") if prev is None else prev,
                         "found_marker": n.marker.text.strip(),
                         "previous_marker": prev_node.marker.text.strip() if prev_node else "无"}
                 rel = ((prev_node.marker.span, ""),) if prev_node is not None else ()

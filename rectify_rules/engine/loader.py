@@ -220,10 +220,11 @@ def compile_rule(path: Path) -> Rule:
     _check_message(c, message, provided)
     return Rule(code=code, name=name, severity=severity, kind=kind, applies_to=frozenset(applies),
                 message=message, summary=summary, doc=dict(doc), options=dict(options),
-                examples=_examples(c, data["example"]), path=str(path), spec=spec)
+                examples=_examples(c, data["example"]), path=str(path), spec=spec,
+                value_types=provided)
 
 
-def _check_message(c: Compiler, message: str, provided: frozenset[str] | None) -> None:
+def _check_message(c: Compiler, message: str, provided: dict[str, str | None] | None) -> None:
     try:
         parts = list(string.Formatter().parse(message))
     except ValueError as e:

@@ -31,6 +31,8 @@ class Rule:
     path: str = ""
     #: the kind's compiled data (expression trees, regexes …), see kinds_*.py
     spec: Any = None
+    #: name → type of the values its findings carry (engine/values.py); None: not declared
+    value_types: dict[str, str | None] | None = None
 
     @property
     def reference(self) -> str:

@@ -1,10 +1,11 @@
 """Output formats for findings: one module per format, each with a ``Writer``.
 
 A writer is opened once for a run (:func:`open_writer`), receives the findings of one file at a
-time with the source lines they point at (``writer.file``), and is closed with the number of
+time with the source lines they point at and the file's name (``writer.file``; the ``html``
+format needs every line of the file), and is closed with the number of
 files checked (``writer.close``, which writes summaries and whatever a format must hold to the
 end). So a batch of thousands of files is written as it is checked, and memory does not grow
-with the batch, except for SARIF, whose document is written whole at the end.
+with the batch (SARIF too: its results are streamed, the rules written after them).
 
 :func:`write` does the same for a whole :class:`Report` at once (the library's entry point).
 Formats never read files themselves.
@@ -21,7 +22,7 @@ from attrs import field, frozen
 
 from ..findings import Finding
 
-FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github", "html")
 
 _MODULES = {
     "rich": "rich_fmt",
@@ -30,6 +31,7 @@ _MODULES = {
     "jsonl": "json_fmt",
     "sarif": "sarif",
     "github": "github",
+    "html": "html_fmt",
 }
 
 
@@ -69,7 +71,8 @@ def rule_info(rule: Any) -> RuleInfo:
 
 
 class Writer(Protocol):
-    def file(self, findings: Sequence[Finding], lines: Mapping[int, str]) -> None: ...
+    def file(self, findings: Sequence[Finding], lines: Mapping[int, str],
+             name: str | None = None) -> None: ...
 
     def close(self, files: int) -> None: ...
 
@@ -82,7 +85,8 @@ class LineWriter:
     def __init__(self, stream: TextIO, **_: object) -> None:
         self.stream = stream
 
-    def file(self, findings: Sequence[Finding], lines: Mapping[int, str]) -> None:
+    def file(self, findings: Sequence[Finding], lines: Mapping[int, str],
+             name: str | None = None) -> None:
         self.stream.writelines(type(self).format_line(f) + "\n" for f in findings)
 
     def close(self, files: int) -> None:
@@ -101,10 +105,16 @@ def open_writer(fmt: str, stream: TextIO, *, rules: Sequence[RuleInfo] = (),
 
 def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:
     """Write *report* to *stream* in format *fmt* (one of :data:`FORMATS`)."""
-    writer = open_writer(fmt, stream, rules=report.rules, statistics=report.statistics,
-                         **kwargs)
+    rules = list(report.rules)
+    known = {r.code for r in rules}
+    for f in report.findings:  # the report is whole: describe every rule it reports up front
+        if f.code not in known:
+            known.add(f.code)
+            rules.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
+                                  reference=f.reference))
+    writer = open_writer(fmt, stream, rules=rules, statistics=report.statistics, **kwargs)
     for name, group in itertools.groupby(report.findings, key=display_name):
-        writer.file(tuple(group), report.lines.get(name, {}))
+        writer.file(tuple(group), report.lines.get(name, {}), name)
     writer.close(report.files)
 
 

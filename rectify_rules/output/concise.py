@@ -1,8 +1,12 @@
-"""``concise``: ``path:line:col: CODE message``, one finding per line (grep- and editor-friendly)."""
+"""``concise``: ``path:line:col: CODE message``, one finding per line (grep- and editor-friendly),
+then the summary line (and the per-rule table with ``--statistics``)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from . import LineWriter, display_name
+from .words import statistics_text, summary_line
 
 
 def format_finding(f) -> str:
@@ -12,3 +16,24 @@ def format_finding(f) -> str:
 
 class Writer(LineWriter):
     format_line = format_finding
+
+    def __init__(self, stream, *, statistics: bool = False, rules=(), **_: object) -> None:
+        super().__init__(stream)
+        self.statistics = statistics
+        self.titles = {r.code: r.summary or r.name for r in rules}
+        self.counts: Counter = Counter()
+
+    def file(self, findings, lines, name: str | None = None) -> None:
+        super().file(findings, lines)
+        for f in findings:
+            self.counts[(f.code, self.titles.get(f.code, f.name), f.severity)] += 1
+
+    def close(self, files: int) -> None:
+        if self.statistics:
+            self.stream.write(statistics_text(self.counts))
+        if not files and not self.counts:
+            return  # nothing was read (every file failed): no "未发现问题"
+        levels: Counter = Counter()
+        for (_, _, sev), n in self.counts.items():
+            levels[sev] += n
+        self.stream.write(summary_line(levels, files) + "\n")

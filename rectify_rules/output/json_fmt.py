@@ -87,7 +87,7 @@ class Writer:
         self.stream = stream
         self.written = 0
 
-    def file(self, findings, lines) -> None:
+    def file(self, findings, lines, name: str | None = None) -> None:
         for f in findings:
             self.stream.write(",\n  " if self.written else "[\n  ")
             self.stream.write(_encode(finding_to_dict(f)))
@@ -103,7 +103,7 @@ class JsonlWriter:
     def __init__(self, stream: TextIO, **_: object) -> None:
         self.stream = stream
 
-    def file(self, findings, lines) -> None:
+    def file(self, findings, lines, name: str | None = None) -> None:
         self.stream.writelines(_encode(finding_to_dict(f)) + "\n" for f in findings)
 
     def close(self, files: int) -> None:

@@ -17,12 +17,12 @@ from rich.text import Text
 
 from ..findings import Finding, Location
 from . import display_name
-from .json_fmt import plain
+from .words import LEVELS, readable_values, statistics_rows, summary_line
 
 TAB = 4
 ELLIPSIS = "…"
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
-LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+LABELS = LEVELS
 #: related places shown under a finding; the rest are counted in one line (JSON and SARIF
 #: keep them all)
 MAX_RELATED = 3
@@ -104,14 +104,17 @@ def _source_block(console: Console, gutter: int, row: int, line: str | None,
     console.print(under, no_wrap=True, overflow="ignore", crop=False)
 
 
-def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
+def print_finding(console: Console, f: Finding, lines: dict[int, str], title: str = "",
+                  verbose: bool = False) -> None:
+    """One finding; *title* names the rule (its Chinese summary; the code's name if empty);
+    the values the rule saw only when *verbose*."""
     style = STYLES.get(f.severity, "bold")
     head = Text()
     head.append(f"{display_name(f)}:{f.location.row}:{f.location.column}:", style="bold")
     head.append(" ")
     head.append(f.code, style=style)
-    head.append(f" [{f.severity}]", style=style)
-    head.append(f" {f.name}", style="dim")
+    head.append(f" [{LABELS.get(f.severity, f.severity)}]", style=style)
+    head.append(f" {title or f.name}", style="dim")
     console.print(head, soft_wrap=True)
     console.print(Text("  " + f.message), soft_wrap=True)
     related = f.related[:MAX_RELATED]
@@ -127,9 +130,10 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
         more = Text(" " * gutter + " │ ", style="blue")
         more.append(f"…另有{len(f.related) - len(related)}处", style="cyan")
         console.print(more, soft_wrap=True)
-    if f.values:
-        seen = "，".join(f"{k}={_show(v)}" for k, v in f.values.items())
-        console.print(Text(" " * gutter + f" = 规则看到的值：{seen}", style="dim"),
+    seen = readable_values(f.values) if verbose else ()
+    if seen:
+        shown = "；".join(f"{label}：{text}" for label, text in seen)
+        console.print(Text(" " * gutter + f" = 规则看到的值：{shown}", style="dim"),
                       soft_wrap=True)
     if f.fix is not None:
         safe = "" if f.fix.safe else "（需人工确认）"
@@ -141,22 +145,19 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str]) -> None:
     console.print()
 
 
-def _show(value: Any) -> str:
-    v = plain(value)
-    return v if isinstance(v, str) else str(v)
+def by_level(counts: Counter) -> Counter:
+    """Findings per level from *counts*, which maps (code, title, severity) to a number."""
+    levels: Counter = Counter()
+    for (_, _, sev), n in counts.items():
+        levels[sev] += n
+    return levels
 
 
 def summary(counts: Counter, files: int) -> Text:
-    """The closing line; *counts* maps (code, name, severity) to a number of findings."""
-    by_level = Counter()
-    for (_, _, sev), n in counts.items():
-        by_level[sev] += n
-    total = sum(by_level.values())
-    checked = f"检查了 {files} 个文件，" if files else ""
-    if not total:
-        return Text(f"{checked}未发现问题。", style="bold green")
-    parts = "，".join(f"{LABELS[s]} {by_level[s]}" for s in ("error", "warning", "info"))
-    return Text(f"{checked}发现 {total} 个问题（{parts}）。", style="bold")
+    """The closing line; *counts* maps (code, title, severity) to a number of findings."""
+    levels = by_level(counts)
+    return Text(summary_line(levels, files),
+                style="bold" if sum(levels.values()) else "bold green")
 
 
 def statistics_table(counts: Counter):
@@ -165,27 +166,38 @@ def statistics_table(counts: Counter):
     table = Table(title="按规则统计", show_edge=False)
     table.add_column("数量", justify="right")
     table.add_column("代码")
-    table.add_column("名称")
+    table.add_column("规则")
     table.add_column("级别")
-    for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0])):
-        table.add_row(str(n), code, name, Text(LABELS.get(sev, sev), style=STYLES.get(sev, "")))
+    for n, code, title, level in statistics_rows(counts):
+        sev = next((k for k, v in LABELS.items() if v == level), "")
+        table.add_row(n, code, title, Text(level, style=STYLES.get(sev, "")))
     return table
+
+
+def titles(rules: Any) -> dict[str, str]:
+    """code → the rule's Chinese summary, from the writer's RuleInfo list."""
+    return {r.code: r.summary for r in rules or () if getattr(r, "summary", "")}
 
 
 class Writer:
     def __init__(self, stream: TextIO, *, console: Console | None = None,
-                 statistics: bool = False, **_: object) -> None:
+                 statistics: bool = False, rules: Any = (), verbose: bool = False,
+                 **_: object) -> None:
         self.console = console or Console(file=stream, highlight=False, emoji=False,
                                           markup=False)
         self.statistics = statistics
+        self.verbose = verbose
+        self.titles = titles(rules)
         self.counts: Counter = Counter()
 
-    def file(self, findings, lines) -> None:
+    def file(self, findings, lines, name: str | None = None) -> None:
         for f in findings:
-            print_finding(self.console, f, dict(lines))
-            self.counts[(f.code, f.name, f.severity)] += 1
+            title = self.titles.get(f.code, f.name)
+            print_finding(self.console, f, dict(lines), title, self.verbose)
+            self.counts[(f.code, title, f.severity)] += 1
 
     def close(self, files: int) -> None:
         if self.statistics and self.counts:
             self.console.print(statistics_table(self.counts))
-        self.console.print(summary(self.counts, files))
+        if files or self.counts:  # nothing read (every file failed): no "未发现问题"
+            self.console.print(summary(self.counts, files))

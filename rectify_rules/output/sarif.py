@@ -104,14 +104,35 @@ def to_sarif(report: Report) -> dict[str, Any]:
 
 
 class Writer:
-    """SARIF is one JSON document: the findings are held and written whole at the end."""
+    """SARIF streamed: each file's results are written as they come, the ``tool`` object with
+    the rules after them (JSON members have no order), so memory does not grow with the run.
+    Rules are indexed as :func:`to_sarif` does (sorted by code); a finding of a rule the caller
+    did not describe adds that rule at the end."""
 
     def __init__(self, stream: TextIO, *, rules=(), **_: object) -> None:
-        self.stream, self.rules, self.findings = stream, tuple(rules), []
+        self.stream = stream
+        self.infos = sorted(rules, key=lambda r: r.code)
+        self.index = {r.code: i for i, r in enumerate(self.infos)}
+        self.written = 0
+        head = {"$schema": SCHEMA_URI, "version": "2.1.0"}
+        stream.write(json.dumps(head, indent=2)[:-2] + ',\n  "runs": [{\n'
+                     '    "columnKind": "unicodeCodePoints",\n    "results": [')
 
-    def file(self, findings, lines) -> None:
-        self.findings.extend(findings)
+    def file(self, findings, lines, name: str | None = None) -> None:
+        write = self.stream.write
+        for f in findings:
+            i = self.index.get(f.code)
+            if i is None:
+                i = self.index[f.code] = len(self.infos)
+                self.infos.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
+                                           reference=f.reference))
+            write((",\n      " if self.written else "\n      ")
+                  + json.dumps(_result(f, i), ensure_ascii=False))
+            self.written += 1
 
     def close(self, files: int) -> None:
-        report = Report(findings=tuple(self.findings), rules=self.rules, files=files)
-        self.stream.write(json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n")
+        tool = {"driver": {"name": "rectify-rules", "version": __version__,
+                           "informationUri": INFORMATION_URI,
+                           "rules": [_rule_descriptor(r) for r in self.infos]}}
+        self.stream.write(("\n    " if self.written else "") + '],\n    "tool": '
+                          + json.dumps(tool, ensure_ascii=False) + "\n  }]\n}\n")

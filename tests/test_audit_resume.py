@@ -1,0 +1,91 @@
+"""``audit --resume``: a run killed midway and resumed gives the tables of a run never killed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rectify_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+COPIES = 160
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The seeds many times over, each copy with its own unit number (so rows differ)."""
+    d = tmp_path_factory.mktemp("resume-in")
+    for i in range(COPIES):
+        text = SEEDS[i % len(SEEDS)].read_text(encoding="utf-8")
+        (d / f"n{i:04d}.txt").write_text(text.replace("第", f"第{i % 9 + 1}", 1), encoding="utf-8")
+    (d / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    return d
+
+
+def _run(folder: Path, out: Path, fmt: str, *extra: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "rectify_rules", "audit", str(folder), "-o", str(out),
+           "--format", fmt, "--no-progress", "--exit-zero", *extra]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            start_new_session=True)
+
+
+def _checkpoints(out: Path) -> list[dict]:
+    try:
+        lines = (out / ".audit-journal.jsonl").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [json.loads(x) for x in lines[1:] if x.endswith("}")]
+
+
+def _tables(out: Path, fmt: str) -> dict:
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+        return {t: pq.read_table(out / f"{t}.parquet").to_pylist() for t in ("notices", "findings")}
+    return {t: (out / f"{t}.{fmt}").read_bytes() for t in ("notices", "findings")}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_killed_run_resumes_to_the_same_tables(folder, tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    whole = tmp_path / "whole"
+    assert main(["audit", str(folder), "-o", str(whole), "--format", fmt, "--no-progress",
+                 "--exit-zero", "--jobs", "2"]) == 0
+    out = tmp_path / "killed"
+    p = _run(folder, out, fmt, "--jobs", "2")
+    deadline = time.monotonic() + 120
+    while not _checkpoints(out) and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(p.pid, signal.SIGKILL)   # the run and its workers, mid-way
+    p.wait()
+    p.stderr.close()
+    done = _checkpoints(out)
+    assert done and not done[-1].get("complete"), "the run ended before it could be killed"
+    assert 0 < done[-1]["done"] < COPIES + 1
+    resumed = _run(folder, out, fmt, "--resume", "--jobs", "2")
+    _, err = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, err.decode()
+    assert _checkpoints(out)[-1].get("complete")
+    assert _tables(out, fmt) == _tables(whole, fmt)
+
+
+def test_resume_refuses_other_inputs_and_a_finished_run_is_left_alone(folder, tmp_path, capsys):
+    out = tmp_path / "o"
+    args = ["audit", str(SEEDS[0]), "-o", str(out), "--no-progress", "--exit-zero"]
+    assert main(args) == 0
+    before = (out / "notices.csv").read_bytes()
+    assert main([*args, "--resume"]) == 0
+    assert "已完成" in capsys.readouterr().err and (out / "notices.csv").read_bytes() == before
+    assert main(["audit", str(SEEDS[1]), "-o", str(out), "--no-progress", "--resume"]) == 2
+    assert "输入不同，无法续跑" in capsys.readouterr().err
+    assert main([*args, "--resume", "--format", "jsonl"]) == 2
+    assert "格式不同" in capsys.readouterr().err
