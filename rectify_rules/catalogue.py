@@ -18,6 +18,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "REQ008": ("unfinished-without-deadline", "warning"),
     "REQ009": ("missing-public-contact", "error"),
     "REQ010": ("incomplete-signature", "warning"),
+    "REQ011": ("not-a-rectification-notice", "info"),
+    "REQ012": ("text-cut-off", "warning"),
     "CNT001": ("count-mismatches-outline", "error"),
     "CNT002": ("progress-does-not-add-up", "error"),
     "CNT003": ("conflicting-figures", "error"),

@@ -2,7 +2,8 @@
 
 Keys listed in the contract never change meaning; more may be added. DATE and SPAN objects::
 
-    DATE = {"value": "2021-10-28", "text": "10月28日", "year_inferred": true, "span": SPAN}
+    DATE = {"value": "2021-10-28", "text": "10月28日", "year_inferred": true,
+            "year_from": "context", "span": SPAN}   # value null when year_from is "none"
     SPAN = {"start": 123, "end": 129, "line": 8, "column": 40}
 """
 
@@ -31,8 +32,11 @@ class _Exporter:
     def date(self, d: DateFact | None) -> dict[str, Any] | None:
         if d is None:
             return None
-        return {"value": d.value.isoformat(), "text": d.text, "year_inferred": d.year_inferred,
-                "precision": d.precision, "span": self.span(d.span)}
+        # a date whose year nothing in the text tells has no value to export (its model value
+        # carries a placeholder year): the text, precision and span still say what was read
+        value = None if d.year_from == "none" else d.value.isoformat()
+        return {"value": value, "text": d.text, "year_inferred": d.year_inferred,
+                "year_from": d.year_from, "precision": d.precision, "span": self.span(d.span)}
 
     @staticmethod
     def text(t: TextFact | None) -> str | None:
@@ -82,6 +86,7 @@ class _Exporter:
             "schema": SCHEMA,
             "title": self.text(n.title),
             "genre": n.genre,
+            "genre_signal": self.text(n.genre_signal),
             "issuer": self.text(n.issuer),
             "addressee": self.text(n.addressee),
             "published": self.date(n.published),
@@ -121,6 +126,7 @@ class _Exporter:
                            "subject": d.subject, "span": self.span(d.span)}
                           for d in n.durations],
             "dates": [self.date(d) for d in n.dates],
+            "truncated": self.text(n.truncated),
             "diagnostics": [{"code": d.code, "message": d.message, "span": self.span(d.span)}
                             for d in n.diagnostics],
         }

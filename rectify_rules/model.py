@@ -16,7 +16,11 @@ from typing import Literal
 
 from attrs import field, frozen
 
-Genre = Literal["notice", "report", "unknown"]
+#: notice = 整改进展情况通报 (public), report = 整改报告 (to the inspecting group), news = an article
+#: about an inspection or a rectification (a dateline, 记者, 原标题 …), other = a page that is none
+#: of these (an index page, an essay, a "page not found"), unknown = a text of the genre whose
+#: kind cannot be told
+Genre = Literal["notice", "report", "news", "other", "unknown"]
 #: day = exact day; month = "2022年8月"; month-end = "5月底"; early/mid/late = 上旬|初 / 中旬 / 下旬
 Precision = Literal["day", "month", "month-end", "early", "mid", "late"]
 Status = Literal["completed", "ongoing"]
@@ -91,7 +95,9 @@ class DateFact:
     before: bool = False
     #: how a year not written was chosen (None when the year is written): "range" (from the
     #: other end of the same range), "list" (an explicit-year date earlier in the same
-    #: sentence), "context" (an earlier sentence), "reference" (publication date), "today"
+    #: sentence), "context" (an earlier sentence), "reference" (publication date), "later" (a
+    #: later date that writes its year), "none" (nothing tells the year: the value's year is a
+    #: placeholder and rules that need the year leave the date alone)
     year_from: str | None = None
 
     @property
@@ -306,6 +312,8 @@ class Diagnostic:
 class Notice:
     text: str = field(repr=False)  # the original text
     genre: Genre = "unknown"
+    #: the words that made the genre news ("本报讯", "记者", "原标题" …); None otherwise
+    genre_signal: TextFact | None = None
     title: TextFact | None = None
     issuer: TextFact | None = None
     addressee: TextFact | None = None
@@ -327,6 +335,8 @@ class Notice:
     durations: tuple[Duration, ...] = ()
     #: spans of web boilerplate kept out of the body
     boilerplate: tuple[Span, ...] = ()
+    #: the text visibly stops mid-sentence (a cut page excerpt): its last words; None if not
+    truncated: TextFact | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def leaves(self) -> tuple[Node, ...]:

@@ -8,10 +8,19 @@ be translated back, and nothing can be translated wrongly. What the folding does
 - full-width ASCII (U+FF01–U+FF5E: ０–９ Ａ–Ｚ ， ： （ ） ； ．…) → its half-width form;
 - U+3000 ideographic space, NBSP, zero-width spaces and a stray BOM → " ";
 - CRLF → " " + LF (the CR becomes a space), a lone CR → LF;
+- traditional characters → simplified ones (notices reposted in 繁体: "巡視組…反饋了巡視意見"
+  reads as "巡视组…反馈了巡视意见"), from the character table ``data/t2s.txt`` (OpenCC's t2s,
+  one character at a time; see ``tools/build_t2s.py``), plus the few two-character words whose
+  traditional form changes a character the table keeps ("瞭解", "答覆");
 - web boilerplate (see :mod:`rectify_rules.parsing.boilerplate`) is blanked to spaces
   (line breaks kept) by :meth:`SourceText.without`.
 
 ``tests/test_text.py`` checks the length invariant on arbitrary text.
+
+Pinyin inserted by repost sites after characters ("根據(jù)", "統(tǒng)一") cannot be folded
+1:1: :func:`noise_spans` finds those insertions and :func:`compact` removes them, giving a
+text to parse and the map of its offsets back to the original (see
+:func:`rectify_rules.parsing.parse_source`).
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from .model import Span
@@ -34,13 +45,111 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
+#: two-character words whose traditional form uses a character the character table keeps
+#: (OpenCC converts them as phrases): same length both sides
+_T2S_WORDS = {"瞭解": "了解", "答覆": "答复", "批覆": "批复", "回覆": "回复", "反覆": "反复"}
+#: above this many distinct traditional characters one translate pass beats one replace each
+_TRANSLATE_FROM = 24
+
+
+@cache
+def _t2s() -> tuple[re.Pattern, dict[str, str], dict[int, int]]:
+    """(a pattern matching any traditional character, char → char, ord → ord), read once."""
+    pairs: dict[str, str] = {}
+    path = Path(__file__).resolve().parent / "data" / "t2s.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if len(line) == 2 and not line.startswith("#"):
+            pairs[line[0]] = line[1]
+    # a class of BMP characters compiles to a bitmap: one search costs ~10 µs per 1000 chars
+    pattern = re.compile("[" + "".join(sorted(pairs)) + "]")
+    return pattern, pairs, {ord(k): ord(v) for k, v in pairs.items()}
+
+
+def fold_traditional(text: str) -> str:
+    """*text* with traditional characters replaced by simplified ones (same length)."""
+    pattern, pairs, table = _t2s()
+    first = pattern.search(text)
+    if first is None:  # simplified text: one scan, nothing else
+        return text
+    found = set(pattern.findall(text, first.start()))
+    if len(found) > _TRANSLATE_FROM:
+        out = text.translate(table)
+    else:
+        out = text
+        for ch in found:
+            out = out.replace(ch, pairs[ch])
+    for word, simple in _T2S_WORDS.items():
+        if word[0] in out:
+            out = out.replace(word, simple)
+    return out
+
+
 def normalise(text: str) -> str:
     """Fold *text* for matching; the result has the same length as *text*."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ")
     for ch in set(_FOLDABLE.findall(out)):
         out = out.replace(ch, _FOLD_CHARS[ch])
+    out = fold_traditional(out)
     assert len(out) == len(text)
     return out
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+#: one pinyin syllable in brackets right after a character: "據(jù)", "個(gè)", "們(men)"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{_TONED}]{{1,6}})[)）]")
+_TONE = re.compile(f"[{_TONED}]")
+#: the shape of a pinyin syllable (initial, then a final), tone marks folded away
+_SYLLABLE = re.compile(r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]+(?:ng?|r)?)")
+_PLAIN = str.maketrans({c: "aeiouv"[i // 4] if i < 24 else "v" for i, c in enumerate(_TONED)})
+#: a site that inserts pinyin does it many times: untoned syllables ("(men)") count only then
+_NOISE_MIN_TONED = 3
+
+
+def noise_spans(text: str) -> tuple[Span, ...]:
+    """The pinyin insertions of repost sites ("根據(jù)" → "(jù)"), in original offsets.
+
+    A bracketed syllable with a tone mark after a character is an insertion; one without a
+    tone mark ("(men)") only when the text has at least three toned ones. Cheap when there
+    is none: one search for a tone mark in brackets."""
+    if _TONE.search(text) is None:  # no tone mark anywhere: no insertion (one fast scan)
+        return ()
+    found = [m for m in _PINYIN.finditer(text)
+             if _SYLLABLE.fullmatch(m.group("syl").translate(_PLAIN))]
+    toned = sum(1 for m in found if _TONE.search(m.group("syl")))
+    if toned == 0:
+        return ()
+    keep = found if toned >= _NOISE_MIN_TONED else [m for m in found if _TONE.search(m.group("syl"))]
+    return tuple(Span(m.start(), m.end()) for m in keep)
+
+
+class Compacted(NamedTuple):
+    """A text with spans removed, and where each of its offsets lies in the original."""
+
+    text: str
+    #: ``origin[i]`` is the original offset of compact offset ``i`` (``i == len(text)`` too)
+    origin: tuple[int, ...]
+
+    def span(self, s: Span) -> Span:
+        """The original span of compact span *s*: from its first to its last character."""
+        start = self.origin[s.start]
+        end = self.origin[s.end - 1] + 1 if s.end > s.start else start
+        return Span(start, end)
+
+
+def compact(text: str, spans: Iterable[Span]) -> Compacted:
+    """*text* without *spans* (sorted, disjoint), with the offset map back to *text*."""
+    parts: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for s in sorted(spans):
+        if s.start < pos:
+            continue
+        parts.append(text[pos:s.start])
+        origin.extend(range(pos, s.start))
+        pos = s.end
+    parts.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return Compacted("".join(parts), tuple(origin))
 
 
 class LineIndex:

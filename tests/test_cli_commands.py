@@ -54,7 +54,7 @@ def test_rules_json_lists_the_pack(capsys):
     rows = {r["code"]: r for r in json.loads(out)}
     assert code == 0
     assert rows["LOC002"] == {"code": "LOC002", "name": "vague-wording", "severity": "info",
-                              "kind": "pattern", "applies_to": ["notice", "report", "unknown"],
+                              "kind": "pattern", "applies_to": ["news", "notice", "other", "report", "unknown"],
                               "summary": "通报中使用了含糊的措辞",
                               "reference": "本单位公文写作规范（示例）",
                               "values": {"match": "text", "word": "text"}}

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import Span
-from rectify_rules.parsing.dates import MAX_WRAP_MONTHS, parse_date, scan_dates, with_year, wraps
+from rectify_rules.parsing.dates import MAX_WRAP_MONTHS, NO_YEAR, parse_date, scan_dates, with_year, wraps
 from rectify_rules.text import SourceText
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -263,13 +263,19 @@ def test_not_a_date(text):
 
 
 # --- year inference ----------------------------------------------------------------------
-def test_year_from_list_context_reference_today():
+def test_year_from_list_context_reference_later_none():
     _, ds = scan("其中2021年5月底前需完成1项,7月底前需完成2项。9月底前完成3项")
     assert [(d.value, d.year_from) for d in ds.dates] == [
         (D(2021, 5, 31), None), (D(2021, 7, 31), "list"), (D(2021, 9, 30), "context")]
     assert only("并于7月6日反馈", reference=D(2020, 9, 1)).year_from == "reference"
+    # no earlier year, no publication date: the first later date that writes its year
+    _, ds = scan("6月10日反馈了巡察意见。截至2021年9月30日，已完成整改8项。")
+    assert [(d.value, d.year_from) for d in ds.dates] == [
+        (D(2021, 6, 10), "later"), (D(2021, 9, 30), None)]
+    # no year anywhere: none is chosen (never today's), the placeholder year keeps 2月29日
     d = only("并于7月6日反馈")
-    assert (d.value.year, d.year_from, d.year_inferred) == (dt.date.today().year, "today", True)
+    assert (d.value.year, d.year_from, d.year_inferred) == (NO_YEAR, "none", True)
+    assert only("2月29日召开反馈会").year_from == "none"
 
 
 def test_event_does_not_take_its_year_from_a_later_deadline():
@@ -299,7 +305,7 @@ def test_parse_date():
     assert (d.text, d.value, d.before, d.span) == ("2021年7月底", D(2021, 7, 31), True, Span(1, 9))
     d = parse_date("7月6日", default_year=2020)
     assert (d.value, d.year_from) == (D(2020, 7, 6), "reference")
-    assert parse_date("7月6日").year_from == "today"
+    assert parse_date("7月6日").year_from == "none"
     assert parse_date("２０２１年６月").value == D(2021, 6, 1)
     d = parse_date("2021- 06- 28 16: 53")
     assert (d.text, d.value, d.span) == ("2021- 06- 28", D(2021, 6, 28), Span(0, 12))

@@ -52,7 +52,7 @@ def test_a_valid_rule_loads_with_its_fields(tmp_path):
 def test_bom_is_tolerated_and_default_applies_to_is_every_genre(tmp_path):
     (tmp_path / "TST001.toml").write_text("\ufeff" + HEAD.format(code="TST001", kind="assert", message="m")
                                           + 'assert = "exists(feedback)"\n' + EXAMPLE, encoding="utf-8")
-    assert load_rules(tmp_path, builtin=False).get("TST001").applies_to == {"notice", "report", "unknown"}
+    assert load_rules(tmp_path, builtin=False).get("TST001").applies_to == {"notice", "report", "news", "other", "unknown"}
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path):
@@ -98,7 +98,7 @@ def test_not_utf8(tmp_path):
     ('assert = "count(progress)"\n', {}, "7:1: assert: must be a condition (true/false), got a number"),
     ('for_each = "feedback"\nassert = "true"\n', {}, "7:1: for_each: 'feedback' is a DateFact, not a list"),
     ('assert = "exists(feedback)"\napplies_to = ["notic"]\n', {},
-     "8:1: applies_to: unknown genre 'notic'; genres are notice, report, unknown (did you mean 'notice'?)"),
+     "8:1: applies_to: unknown genre 'notic'; genres are notice, report, news, other, unknown (did you mean 'notice'?)"),
     ('assert = "exists(feedback)"\n[doc]\nwhyy = "x"\n', {}, "9:1: doc.whyy: unknown key (did you mean 'why'?)"),
     ('assert = "exists(feedback)"\nseverity = "x"\n', {}, None),
 ])

@@ -126,7 +126,7 @@ def test_prv003_quiet_on_contact_lines(text):
 
 
 @pytest.mark.parametrize("text,match", [
-    ("机密★长期\n" + HEAD, "机密★长期"),
+    ("机密★长期\n" + HEAD + "根据县委统一部署，县委第二巡察组对局党组开展了常规巡察。\n", "机密★长期"),
     (HEAD + "绝密\n正文。", "绝密"),
     (HEAD + "内部资料，注意保存\n正文。", "内部资料，注意保存"),
     (HEAD + "内部明电\n正文。", "内部明电"),

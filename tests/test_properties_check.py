@@ -60,8 +60,11 @@ def _explained(exp: dict) -> set[str]:
         codes.add("REQ010")
     if not exp["feedback_year_written"]:
         codes.add("DAT005")
-    # deadlines are judged on the signature date, else the publication date, else today
-    ref = sig["date"] or (exp["published"] or {}).get("value") or dt.date.today()
+    # deadlines are judged on the signature date, else the publication date, else the latest
+    # date the text writes with its year (never today when the text has one)
+    written = [d["value"] for d in exp["dates"] if not d["year_inferred"]]
+    ref = sig["date"] or (exp["published"] or {}).get("value") or (max(written) if written
+                                                                   else dt.date.today())
     for d in exp["dates"]:
         last = d["value"]
         if d["precision"] == "month":

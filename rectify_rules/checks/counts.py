@@ -95,8 +95,8 @@ def _listed(quantity: str, counts: tuple[int, int | None, int],
 def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
     """CNT001: each declared count against the problem-tree level it describes."""
     notice = ctx.notice
-    if not notice.problems:
-        return
+    if not notice.problems or notice.truncated is not None:
+        return  # a cut text lists only the problems before the cut (REQ012)
     levels = _level_counts(notice.problems)
     quantities = {c.quantity for c in notice.declared}
     seen: set[tuple[str, int]] = set()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Notice, Span
-from ..text import SourceText
+from ..text import SourceText, normalise
 from . import CheckContext, Hit, anchor, last_line, register
 from .counts import fmt_num, provides
 
@@ -37,7 +37,7 @@ def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
         seen = ctx.src.slice(first)
         seen = seen if len(seen) <= 30 else seen[:29] + "…"
         yield Hit(first, {"detail": f"首行为“{seen}”" if seen else "文本为空"})
-    elif not any(w in title.text for w in _GENRE_WORDS):
+    elif not any(w in normalise(title.text) for w in _GENRE_WORDS):
         yield Hit(title.span, {"detail": f"标题“{title.text}”未提及巡察（巡视）或整改"})
 
 
@@ -140,6 +140,8 @@ def _has_deadline(n: Notice, src: SourceText) -> bool:
 def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
     """REQ008: problems reported unfinished and no completion deadline anywhere."""
     n = ctx.notice
+    if n.truncated is not None:
+        return  # "全文未写明" cannot be said of a text cut short (REQ012)
     found = _unfinished(n, ctx.src)
     if found is None or _has_deadline(n, ctx.src):
         return
@@ -154,8 +156,8 @@ def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     sig = ctx.notice.signature
     missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", sig.date))
                if v is None]
-    if not missing:
-        return
+    if not missing or ctx.notice.truncated is not None:
+        return  # a cut text lost its end: REQ012 says so once
     if sig.date is not None:
         span = sig.date.span
     elif sig.issuer is not None:
@@ -163,3 +165,39 @@ def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     else:
         span = last_line(ctx.src)
     yield Hit(span, {"missing": "和".join(missing)})
+
+
+_GENRE_NAMES = {"news": "新闻报道", "other": "其他网页或文章"}
+
+
+@register("not-a-notice")
+@provides("kind", "read")
+def not_a_notice(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ011: the text is a news article or another page, not a notice or report: said once,
+    with what was read (an auditor keeps it as data instead of a row of REQ findings)."""
+    n = ctx.notice
+    if n.genre not in _GENRE_NAMES:
+        return
+    kind = _GENRE_NAMES[n.genre]
+    if n.genre_signal is not None:
+        kind += f"（见“{n.genre_signal.text}”）"
+    read = []
+    if n.title is not None:
+        read.append(f"标题“{n.title.text}”")
+    if n.inspection.body is not None:
+        read.append(f"巡察（巡视）组“{n.inspection.body.raw}”")
+    for label, d in (("反馈日期", n.feedback), ("发布日期", n.published)):
+        if d is not None:
+            read.append(f"{label}{d.text}")
+    span = n.genre_signal.span if n.genre_signal is not None else anchor(n, ctx.src)
+    yield Hit(span, {"kind": kind, "read": "读到" + "、".join(read) if read
+                     else "未读到标题、巡察（巡视）组或日期"})
+
+
+@register("text-complete")
+@provides("tail")
+def text_complete(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ012: the text stops mid-sentence (a cut page excerpt)."""
+    cut = ctx.notice.truncated
+    if cut is not None:
+        yield Hit(cut.span, {"tail": cut.text.strip().lstrip(",，、;；:： ") or cut.text})

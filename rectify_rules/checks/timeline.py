@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import DateFact, Notice
-from . import CheckContext, Hit, register
+from . import CheckContext, Hit, Shown, register
 from .counts import provides
 
 _PART = {"month-end": "底", "early": "上旬", "mid": "中旬", "late": "下旬"}
@@ -32,6 +32,9 @@ def fmt_date(d: DateFact | _dt.date) -> str:
     if isinstance(d, _dt.date):
         return f"{d.year}年{d.month}月{d.day}日"
     v = d.value
+    if d.year_from == "none":  # no year anywhere in the text: none is shown
+        return f"{v.month}月{v.day}日" if d.precision == "day" else \
+            f"{v.month}月{_PART.get(d.precision, '')}"
     if d.precision == "day":
         return f"{v.year}年{v.month}月{v.day}日"
     return f"{v.year}年{v.month}月{_PART.get(d.precision, '')}"
@@ -41,7 +44,16 @@ _BLANKS = re.compile(r"\s+")
 
 
 def _inferred(d: DateFact) -> str:
+    if d.year_from == "none":
+        return f"“{_BLANKS.sub('', d.text)}”未写年份，全文也没有可据以推定的年份"
     return f"“{_BLANKS.sub('', d.text)}”未写年份，推定为{d.value.year}年"
+
+
+def comparable(a: DateFact, b: DateFact) -> bool:
+    """Can *a* and *b* be put in order? Not when nothing in the text tells the year of one of
+    them — unless the other took its year from it as the end of the same range."""
+    ys = (a.year_from, b.year_from)
+    return "none" not in ys or "range" in ys
 
 
 def year_note(d: DateFact | None) -> str:
@@ -63,12 +75,12 @@ def add_months(d: _dt.date, months: int) -> _dt.date:
 
 def _after(a: DateFact, b: DateFact) -> bool:
     """True when *a* is after *b* whichever days the two texts meant."""
-    return a.value > b.latest
+    return comparable(a, b) and a.value > b.latest
 
 
 def _not_after(a: DateFact, b: DateFact) -> bool:
     """True when *a* is on or before *b* whichever days the two texts meant."""
-    return a.latest <= b.value
+    return comparable(a, b) and a.latest <= b.value
 
 
 # -- DAT001 / DAT002 / DAT003 -------------------------------------------------------------
@@ -133,10 +145,10 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
     """
     as_of = ctx.as_of
     for p in ctx.notice.progress:
-        own = p.as_of is not None and p.as_of.latest < as_of
+        own = p.as_of is not None and p.as_of.year_from != "none" and p.as_of.latest < as_of
         ref = p.as_of.latest if own else as_of
         for part in p.breakdown:
-            if part.deadline.latest < ref:
+            if part.deadline.year_from != "none" and part.deadline.latest < ref:
                 yield Hit(part.deadline.span, {
                     "what": f"进展中“{ctx.src.slice(part.span)}”",
                     "deadline": part.deadline, "as_of": ref,
@@ -147,7 +159,8 @@ def deadlines_not_passed(ctx: CheckContext) -> Iterator[Hit]:
                     related=((p.span, "进展情况"),))
     for leaf in ctx.notice.leaves():
         dl = leaf.deadline
-        if leaf.status == "ongoing" and dl is not None and dl.latest < as_of:
+        if leaf.status == "ongoing" and dl is not None and dl.year_from != "none" \
+                and dl.latest < as_of:
             title = leaf.title if len(leaf.title) <= 20 else leaf.title[:19] + "…"
             yield Hit(dl.span, {"what": f"问题“{title}”", "deadline": dl,
                                 "as_of": as_of, "deadline_note": year_note(dl),
@@ -184,7 +197,8 @@ def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
         if getattr(d, "year_from", None) in _CONVENTIONAL_YEAR:
             continue
         seen.add(d.span.start)
-        yield Hit(d.span, {"label": label, "text": d.text, "inferred": d})
+        inferred = Shown(None, "不详（全文没有写明年份的日期）") if d.year_from == "none" else d
+        yield Hit(d.span, {"label": label, "text": d.text, "inferred": inferred})
 
 
 # -- DAT006 ------------------------------------------------------------------------------
@@ -222,7 +236,8 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
             start, end, what = n.feedback, n.signature.date or n.published, "反馈日期至成文日期"
         else:
             continue
-        if start is None or end is None or end.value < start.value:
+        if start is None or end is None or end.value < start.value \
+                or not comparable(start, end):
             continue
         a, b = start.value, end.value
         if dur.days is not None:
@@ -251,7 +266,7 @@ def report_within_window(ctx: CheckContext) -> Iterator[Hit]:
     n = ctx.notice
     reported = n.signature.date or n.published
     months = int(ctx.options.get("months", 2))
-    if n.feedback is None or reported is None:
+    if n.feedback is None or reported is None or not comparable(n.feedback, reported):
         return
     due = add_months(n.feedback.latest, months)
     if reported.value > due:

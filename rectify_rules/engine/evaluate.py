@@ -18,13 +18,16 @@ from .rule import RulePack
 
 
 def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
-    """--as-of, else the signature date, else the publication date, else today."""
+    """--as-of, else the signature date, else the publication date, else the latest date the
+    text writes with its year, else today (a text with no dated year has no deadline that a
+    rule could judge either). A date whose year nothing tells is no reference."""
     if as_of is not None:
         return as_of
     for d in (notice.signature.date, notice.published):
-        if d is not None:
+        if d is not None and d.year_from != "none":
             return d.value
-    return _dt.date.today()
+    written = [d.value for d in notice.dates if not d.year_inferred]
+    return max(written) if written else _dt.date.today()
 
 
 def human(v: Any) -> str:

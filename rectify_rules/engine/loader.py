@@ -18,7 +18,7 @@ from . import expr as X
 from .errors import RuleError, suggest
 from .rule import Example, Rule
 
-GENRES = ("notice", "report", "unknown")
+GENRES = ("notice", "report", "news", "other", "unknown")
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("require", "assert", "pattern", "terms", "sequence", "consistent", "check")
 COMMON_REQUIRED = ("code", "name", "severity", "kind", "summary", "message", "example")
@@ -200,10 +200,10 @@ def compile_rule(path: Path) -> Rule:
     if isinstance(applies, str):
         applies = [applies]
     if not isinstance(applies, list) or not applies:
-        raise c.error("applies_to", "must be a non-empty list of genres: notice, report, unknown")
+        raise c.error("applies_to", "must be a non-empty list of genres: notice, report, news, other, unknown")
     for g in applies:
         if g not in GENRES:
-            raise c.error("applies_to", f"unknown genre {g!r}; genres are notice, report, unknown"
+            raise c.error("applies_to", f"unknown genre {g!r}; genres are notice, report, news, other, unknown"
                           + suggest(str(g), GENRES))
     if not isinstance(data.get("options", {}), dict):
         raise c.error("options", "must be a table")

@@ -15,7 +15,9 @@ from __future__ import annotations
 import bisect
 import os
 
-from ..model import Diagnostic, Node, Notice, Progress, Span
+from attrs import evolve
+
+from ..model import Diagnostic, Node, Notice, Progress, Signature, Span
 from ..text import SourceText
 
 __all__ = ["parse", "parse_source", "parse_text"]
@@ -38,8 +40,30 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
 
     The rule engine reuses that view, so a notice is normalised once, never once per rule.
     *genre* ("notice" / "report") overrides the detected genre; None or "auto" detects it.
+
+    Pinyin inserted by repost sites ("根據(jù)") is taken out before parsing and every span of
+    the result mapped back to *text* (:mod:`.remap`); the view returned then has the
+    insertions blanked, so the rules read the same text the parser read.
     """
-    from . import boilerplate, contact, counts, dates, header, outline, problems
+    from ..text import compact, noise_spans
+
+    noise = noise_spans(text)
+    if not noise:
+        return _parse(text, genre)
+    from .remap import remap
+
+    cmp = compact(text, noise)
+    notice, _ = _parse(cmp.text, genre)
+    notice = remap(notice, cmp, text)
+    # the insertions are page junk like the rest of the boilerplate: rules skip them too
+    notice = evolve(notice, text=text, boilerplate=tuple(sorted(noise + notice.boilerplate)))
+    body = SourceText(text).without(notice.boilerplate)
+    return notice, body
+
+
+def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
+    from . import boilerplate, contact, counts, dates, ending, genre as genres, header, outline
+    from . import problems
 
     src = SourceText(text)
     bp = boilerplate.scan(src)
@@ -51,12 +75,15 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     probs = problems.select_problems(body, outl, cnt.declared, ds)
     con = contact.parse_contact(body)
 
-    detected = hdr.genre
+    detected, signal = genres.classify(
+        body, hdr.genre, hdr.title, hdr.inspection.body is not None, hdr.feedback is not None,
+        outl, bool(cnt.declared or cnt.progress))
     if genre in ("notice", "report"):
-        detected = genre
+        detected, signal = genre, None
     notice = Notice(
         text=text,
         genre=detected,
+        genre_signal=signal,
         title=hdr.title,
         issuer=hdr.issuer,
         addressee=hdr.addressee,
@@ -77,9 +104,17 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
         invalid_dates=ds.invalid,
         durations=hdr.durations,
         boilerplate=bp.spans,
+        truncated=ending.find_cut(body, _own_signature(hdr.signature, bp), con),
         diagnostics=_diagnose(body, hdr, outl),
     )
     return notice, body
+
+
+def _own_signature(sig: Signature, bp) -> Signature:
+    """The signature the text itself carries (a metadata block's 成文日期 left out)."""
+    if sig.date is not None and sig.date is bp.doc_date:
+        return Signature(issuer=sig.issuer)
+    return sig
 
 
 def _outside_leaves(progress: tuple[Progress, ...],

@@ -7,6 +7,14 @@ orchestrator blanks with :meth:`SourceText.without`) and reads the metadata line
 ("来源:… 发布时间:2021-02-10 23:00 点击量:…", widgets such as 【打印本页】 in it left out, or a
 bare timestamp "2021-12-31 10:20:00 浏览量:89") for the publication date and the source.
 
+Government information-disclosure pages put a metadata block before the text: labels
+("索引号", "文件名称", "发布机构", "成文日期", "公开方式" …, :data:`DOC_LABELS`), each with its
+value on the same line or alone on the next one, often behind a bullet. The block is page
+furniture too; three of its values are facts: the document's title, its issuing body and its
+date (成文日期), used when the text itself does not state them. A publication date may also
+trail the title in brackets ("…的通报（2024-07-26）") or stand alone in the European order
+some sites print ("14.10.2014  12:44", day first).
+
 The patterns are data (:data:`JUNK_LINES`, :data:`JUNK_TOKENS`, :data:`META_LABELS`):
 whole lines that are nothing but page furniture, and bracketed widgets / fixed phrases that
 may also trail a line of text. Everything is matched on the normalised view, so full-width
@@ -32,6 +40,10 @@ class Boilerplate:
     spans: tuple[Span, ...] = ()
     published: DateFact | None = None
     source: TextFact | None = None
+    #: from a metadata block: 文件名称 / 标题, 发布机构 / 发文机关, 成文日期
+    doc_title: TextFact | None = None
+    doc_issuer: TextFact | None = None
+    doc_date: DateFact | None = None
 
 
 #: a whole line (stripped, normalised) that is page furniture
@@ -50,12 +62,29 @@ JUNK_LINES: tuple[str, ...] = (
     r"(?:责任编辑|编辑|审核|校对|作者|供稿|撰稿)\s*[:：].{1,20}",
     r"(?:版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|网站地图).{0,80}",
     r".{0,40}(?:ICP备|公网安备).{0,60}",
+    # site banners and reader widgets
+    r"欢迎(?:您)?(?:访问|来到|光临).{1,40}",
+    r"(?:设为首页|加入收藏|无障碍(?:浏览|阅读)?|长者模式|繁体|简体|繁體|English|手机版|登录|注册"
+    r"|网站导航|智能问答|朗读|听全文|听新闻|打印|关闭|收藏|[|｜/\s])+",
+    r"分享(?:到|至)?\s*[:：]?(?:\s*(?:微信|微博|QQ|朋友圈|空间|好友|[|｜/]))*",
+    r"[【\[]?\s*(?:字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){0,3}",
+    r"(?:标签|关键词|责编|编审|终审|初审|复审|主编)\s*[:：|｜].{0,40}",
+    r"(?:[(（]?\s*点击图片可查看大图\s*[)）]?|相关附件\s*[:：]?|附件下载\s*[:：]?|[\[【]全文[\]】])",
+    r"(?:已阅读\d+页.{0,30}|下载本文档|文档简介|版权说明\s*[:：].{0,80})",
+    r"您访问的链接即将离开.{0,60}",
+    r"(?:声明|免责声明)\s*[:：].{0,200}|▌.{0,200}",
+    r"(?:评论\s*\d*|评论一下|最热评论|最新评论|请输入验证码|.{0,20}\d+条评论.{0,20})",
+    # a navigation bar ("首页 | 机构概况 | 政务公开 | …") and a pager ("共3条 首页 上一页 1 下一页 尾页")
+    r"(?:[^|｜\s]{2,8}\s*[|｜]\s*){2,}[^|｜\s]{2,8}",
+    r"(?:共\s*\d+\s*(?:条|页|篇)\s*)?(?:(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[|｜])\s*){2,}",
+    # the gambling spam some repost sites inject: a short line of a code and a "line" word
+    r"[A-Za-z]{1,4}\d{3,}\S{0,10}(?:线路|娱乐|彩票|棋牌|官网|平台)\S{0,10}",
 )
 #: furniture that may also sit inside a line (bracketed widgets, share prompts)
 JUNK_TOKENS: tuple[str, ...] = (
     r"[【\[]\s*(?:责任编辑|编辑|审核|作者|来源)\s*[:：][^】\]\n]{0,30}[】\]]",
     r"(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错)\s*[】\]]\s*){1,}",
-    r"[【\[]\s*(?:字号|字体)\s*[:：]?\s*大\s*中\s*小\s*[】\]]",
+    r"[【\[]\s*(?:字号|字体)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){0,3}[】\]]?",
     r"扫一扫在手机(?:上)?打开当前页",
     r"用微信扫描二维码",
     r"分享至好友和朋友圈",
@@ -68,8 +97,22 @@ META_LABELS: dict[str, str] = {
     "阅读量": "count", "阅读次数": "count", "点击量": "count", "点击数": "count",
     "点击次数": "count", "浏览次数": "count", "浏览量": "count", "访问量": "count",
     "作者": "other", "编辑": "other", "责任编辑": "other", "发布者": "other",
-    "发布机构": "other", "字号": "other",
+    "字号": "other", "分享": "other", "分享到": "other",
 }
+#: labels of a government information-disclosure metadata block; the kind says which value
+#: is a fact (title, issuer, signed) and which is only furniture (doc)
+DOC_LABELS: dict[str, str] = {
+    "文件名称": "title", "标题": "title",
+    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
+    "所属机构": "issuer",
+    "成文日期": "signed", "成文时间": "signed",
+    "索引号": "doc", "信息索引号": "doc", "索 引 号": "doc", "公开方式": "doc", "公开范围": "doc",
+    "公开时限": "doc", "主题分类": "doc", "体裁分类": "doc", "组配分类": "doc", "服务对象分类": "doc",
+    "主题词": "doc", "关键字": "doc", "文号": "doc", "发文字号": "doc", "有效性": "doc",
+    "生效日期": "doc", "废止日期": "doc", "公开日期": "doc", "信息分类": "doc", "内容分类": "doc",
+    "所属主题": "doc", "信息类别": "doc", "统一编号": "doc", "公开形式": "doc",
+}
+
 
 _JUNK_LINE_RE = re.compile(r"(?:" + "|".join(JUNK_LINES) + r")")
 #: every junk token begins with one of these (tests/test_boilerplate.py checks it): the
@@ -79,6 +122,23 @@ _JUNK_TOKEN_RE = re.compile(r"(?=[" + re.escape(TOKEN_FIRST) + r"])(?:" + "|".jo
                             + r")")
 _LABELS = "|".join(sorted(META_LABELS, key=len, reverse=True))
 _LABEL_RE = re.compile(rf"(?P<label>{_LABELS})\s*[:：]\s*")
+_DOC_LABELS = "|".join(sorted(DOC_LABELS, key=len, reverse=True))
+#: a metadata-block field: a label, a colon, maybe its value (several may share a line)
+_DOC_FIELD_RE = re.compile(rf"(?P<label>{_DOC_LABELS})\s*[:：]\s*")
+#: a breadcrumb before a title on the same line: "首页 > 巡视巡察 > 中共XX关于…的通报"
+_CRUMBS_RE = re.compile(r"(?:(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]?\s*)?"
+                        r"(?:首页|网站首页|主页)?\s*(?:[>›»]\s*[^>›»]{1,20}?\s*)*[>›»]\s*")
+_TITLE_LIKE = re.compile(r"(?:通报|报告|公告|公示|通告|情况|公开)$")
+#: bullets that lead a line of page furniture
+_BULLET_RE = re.compile(r"[•●▪■◆►▶◇○]\s*")
+#: the value of a metadata field alone on its line is short and no sentence
+_DOC_VALUE_MAX = 100
+#: a publication date in brackets after a title: "…的通报（2024-07-26）"
+_TRAILING_DATE_RE = re.compile(r"[(（]\s*(?P<date>(?:19|20)\d{2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})"
+                               r"\s*[)）]$")
+#: a day-first timestamp alone on its line: "14.10.2014  12:44"
+_DAY_FIRST_RE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 #: the timestamp inside a date field: "2021-04-30 16:35", "2021- 06- 28 16: 53", "2021年2月10日"
 _STAMP_RE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?")
 _TIME_RE = re.compile(r"\s*(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*")
@@ -94,9 +154,53 @@ def scan(src: SourceText) -> Boilerplate:
     spans: list[Span] = []
     published: DateFact | None = None
     source: TextFact | None = None
+    doc: dict[str, TextFact] = {}
+    pending: str | None = None  # a field label whose value is on the next line
     norm = src.norm
     for line in src.content_lines():
         content, stripped = line.span, line.text
+        bullet = _BULLET_RE.match(stripped)
+        if bullet is not None:
+            spans.append(Span(content.start, content.start + bullet.end()))
+            content = Span(content.start + bullet.end(), content.end)
+            stripped = stripped[bullet.end():]
+            if not stripped:
+                continue
+        if pending is not None:
+            kind, pending = pending, None
+            if _DOC_FIELD_RE.match(stripped) is None and len(stripped) <= _DOC_VALUE_MAX:
+                spans.append(content)
+                doc.setdefault(kind, TextFact(src.slice(content), content))
+                continue
+        fields = _doc_fields(src, content, stripped)
+        if fields is not None:
+            spans.append(content)
+            for kind, fact in fields:
+                if fact is None:
+                    pending = kind
+                else:
+                    doc.setdefault(kind, fact)
+            continue
+        trailing = _TRAILING_DATE_RE.search(stripped)
+        if trailing is not None and len(stripped) <= _DOC_VALUE_MAX and trailing.start() > 0:
+            at = content.start + trailing.start()
+            spans.append(Span(at, content.end))
+            d = content.start + trailing.start("date")
+            published = published or _published(src, Span(d, d + len(trailing.group("date"))))
+            stripped = stripped[:trailing.start()].rstrip()
+            content = Span(content.start, content.start + len(stripped))
+            if _TITLE_LIKE.search(stripped) and _CRUMBS_RE.match(stripped) is None:
+                continue  # "…的通报（2024-07-26）": the title stays, the date is furniture
+        crumbs = _CRUMBS_RE.match(stripped)
+        if crumbs is not None and crumbs.end() < len(stripped) \
+                and _TITLE_LIKE.search(stripped) and len(stripped) - crumbs.end() > 20:
+            spans.append(Span(content.start, content.start + crumbs.end()))
+            continue  # the title after the crumbs stays in the body
+        day_first = _DAY_FIRST_RE.fullmatch(stripped)
+        if day_first is not None:
+            spans.append(content)
+            published = published or _day_first(src, content, day_first)
+            continue
         tokens = list(_JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end))
         meta = _metadata_line(src, content, stripped, tokens)
         if meta is not None:
@@ -105,11 +209,61 @@ def scan(src: SourceText) -> Boilerplate:
             published = published or date
             source = source or origin
             continue
-        if _JUNK_LINE_RE.fullmatch(stripped):
-            spans.append(content)
+        if _JUNK_LINE_RE.fullmatch(stripped) or (tokens and _JUNK_LINE_RE.fullmatch(
+                _masked(stripped, content, tokens))):
+            spans.append(content)  # furniture alone, or furniture once its widgets are out
             continue
         spans.extend(Span(m.start(), m.end()) for m in tokens)
-    return Boilerplate(spans=tuple(spans), published=published, source=source)
+    signed = doc.get("signed")
+    return Boilerplate(spans=tuple(spans), published=published, source=source,
+                       doc_title=doc.get("title"), doc_issuer=doc.get("issuer"),
+                       doc_date=_published(src, signed.span) if signed else None)
+
+
+def _masked(line: str, content: Span, tokens: list[re.Match]) -> str:
+    """*line* with the widget *tokens* in it taken out (blanks at the ends stripped)."""
+    parts, pos = [], content.start
+    for m in tokens:
+        parts.append(line[pos - content.start:max(pos, m.start()) - content.start])
+        pos = max(pos, m.end())
+    parts.append(line[pos - content.start:])
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _doc_fields(src: SourceText, content: Span,
+                line: str) -> list[tuple[str, TextFact | None]] | None:
+    """The fields of a metadata-block line ("索引号：…  主题分类：…", "• 文件名称:"), each
+    (kind, value); a value None when the line ends with the label (the value follows on the
+    next line). None when *line* is not such a line."""
+    first = _DOC_FIELD_RE.match(line)
+    if first is None or len(line) > _META_MAX:
+        return None
+    out: list[tuple[str, TextFact | None]] = []
+    found = list(_DOC_FIELD_RE.finditer(line))
+    for i, f in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(line)
+        raw = line[f.end():end]
+        value = raw.strip()
+        kind = DOC_LABELS[f.group("label")]
+        if not value:
+            out.append((kind, None))
+            continue
+        at = content.start + f.end() + (len(raw) - len(raw.lstrip()))
+        span = Span(at, at + len(value))
+        out.append((kind, TextFact(src.slice(span), span)))
+    return out
+
+
+def _day_first(src: SourceText, content: Span, m: re.Match) -> DateFact | None:
+    """A day-first timestamp ("14.10.2014  12:44") as the publication date."""
+    import datetime as _dt
+
+    try:
+        value = _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    span = Span(content.start, content.start + m.end("y"))
+    return DateFact(value=value, text=src.slice(span), span=span)
 
 
 def _metadata_line(src: SourceText, content: Span, line: str,

@@ -20,7 +20,11 @@ Year inference for a date written without a year — simple enough to explain in
    it looks back, if any other written year precedes it: a list of deadlines reaching into
    next year ("2022年12月底前需完成1项") does not re-date the events told after it;
 3. otherwise the year of *reference* (the publication date): ``"reference"``;
-4. otherwise today's year: ``"today"``.
+4. otherwise the year of the first later date that writes its year ("…6月10日反馈…截至2021年
+   9月30日"): ``"later"``;
+5. otherwise no year at all: ``"none"``. Today's year is never used (a notice read in 2030 is
+   dated as in 2021). The date then carries the placeholder year :data:`NO_YEAR` (a leap
+   year, so 2月29日 stays a day) and the rules that need a year leave it alone.
 
 Header code that knows more (a feedback date follows the inspection) re-years a date with
 :func:`with_year`. Year-only mentions ("2020年", "2021年度") are not dates; statistic month
@@ -42,7 +46,8 @@ from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_RE, DAY_END_RE,
                             RECURRING_BEFORE_RE, SEP_RE, TIME_TAIL_RE, Parts, read_day,
                             read_parts)
 
-__all__ = ["MAX_WRAP_MONTHS", "DateScan", "scan_dates", "parse_date", "with_year", "wraps"]
+__all__ = ["MAX_WRAP_MONTHS", "NO_YEAR", "DateScan", "scan_dates", "parse_date", "with_year",
+           "wraps"]
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 _PRECISION = {None: "month", "份": "month", "底": "month-end", "末": "month-end",
@@ -56,6 +61,8 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2099
 #: (commonly three to six months): six months covers all of them with room to spare, while a
 #: reversed period ("4月15日至3月1日" would be ten and a half months) stays reversed.
 MAX_WRAP_MONTHS = 6
+#: the year of a date whose year nothing in the text tells (``year_from == "none"``)
+NO_YEAR = 2000
 
 
 @frozen
@@ -154,9 +161,12 @@ def wraps(start_month: int, end_month: int) -> bool:
 class _Years:
     """Chooses the year of a date written without one (rules 2–4 of the module doc)."""
 
-    def __init__(self, norm: str, reference: _dt.date | None) -> None:
+    def __init__(self, norm: str, reference: _dt.date | None,
+                 written: list[tuple[int, int]]) -> None:
         self.norm = norm
         self.reference = reference
+        #: (start offset, year) of every date that writes its year, in text order
+        self.written = written
         # (end offset, year) of the last written year: of any date / of a non-deadline date
         self.last: tuple[int, int] | None = None
         self.last_event: tuple[int, int] | None = None
@@ -169,7 +179,10 @@ class _Years:
             return year, "context" if between_has_end else "list"
         if self.reference is not None:
             return self.reference.year, "reference"
-        return _dt.date.today().year, "today"
+        i = bisect.bisect_right(self.written, (at, _MAX_YEAR + 1))
+        if i < len(self.written):
+            return self.written[i][1], "later"
+        return NO_YEAR, "none"
 
     def saw(self, fact: DateFact | InvalidDate, written: bool) -> None:
         if written and isinstance(fact, DateFact):
@@ -207,7 +220,9 @@ def _make(src: SourceText, raw: _Raw, year: int, month: int,
 def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
     """Find every date, range and impossible date in *src* (never raises)."""
     norm = src.norm
-    years = _Years(norm, reference)
+    candidates = _candidates(norm)
+    years = _Years(norm, reference, [(r.start, r.parts.year) for r in candidates
+                                     if r.parts.year is not None])
     dates: list[DateFact] = []
     ranges: list[DateRange] = []
     invalid: list[InvalidDate] = []
@@ -220,7 +235,7 @@ def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
         dates.append(fact)
         return fact
 
-    for first, second in _pair(norm, _candidates(norm)):
+    for first, second in _pair(norm, candidates):
         sp = first.parts
         if second is None:
             year, how = (sp.year, None) if sp.year is not None else years.infer(
@@ -250,8 +265,8 @@ def parse_date(text: str, default_year: int | None = None) -> DateFact | None:
     """Read *text* holding one date alone ("2021-06-30", "2021年7月底前", "7月6日"); a clock
     time after a numeric date ("2021-02-10 23:00") is allowed and left out of the span.
 
-    Without a written year, *default_year* is used (``year_from="reference"``), else today's
-    year. The span is relative to *text*. None when *text* is not exactly one valid date.
+    Without a written year, *default_year* is used (``year_from="reference"``), else
+    :data:`NO_YEAR` (``year_from="none"``). The span is relative to *text*. None when *text* is not exactly one valid date.
     """
     src = SourceText(text)
     norm = src.norm
@@ -271,7 +286,7 @@ def parse_date(text: str, default_year: int | None = None) -> DateFact | None:
     elif default_year is not None:
         year, how = default_year, "reference"
     else:
-        year, how = _dt.date.today().year, "today"
+        year, how = NO_YEAR, "none"
     fact = _make(src, _Raw(m.start(), m.end(), p), year, p.month, how)
     return fact if isinstance(fact, DateFact) else None
 

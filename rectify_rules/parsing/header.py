@@ -22,7 +22,7 @@ import re
 from attrs import frozen
 
 from ..model import (DateFact, Duration, Genre, Inspection, Signature, Span, TextFact)
-from ..text import Line, SourceText
+from ..text import Line, SourceText, normalise
 from .boilerplate import Boilerplate
 from .dates import DateScan, with_year
 from .inspection import find_bodies, find_durations, find_kind
@@ -85,6 +85,7 @@ _FEEDBACK = re.compile(
     r"|分别(?:进行了?)?反馈|(?:进行了?|作出?了?)(?:集中|专题|现场|书面)?(?:巡察|巡视)?反馈(?!会后)"
     r"|反馈会(?![后上议])")
 _SUBJECT = re.compile(r"巡察|巡视")
+_BLANKS = re.compile(r"\s+")
 _PARAGRAPH_LINES = 6
 #: a line ending like this closes its paragraph (no wrapped continuation)
 _RUN_ON_STOP = re.compile(r"[。:;!?]$")
@@ -169,6 +170,16 @@ def _issuer_from_title(body: SourceText, parts: list[Line]) -> TextFact | None:
     return None
 
 
+def _issuer_of(title: TextFact) -> TextFact | None:
+    """The organisation before "关于" in a title given on one line (a metadata value)."""
+    at = normalise(title.text).find(_ABOUT)
+    prefix = title.text[:at].rstrip() if at > 0 else ""
+    if not 2 <= len(prefix) <= 50:
+        return None
+    span = Span(title.span.start, title.span.start + len(prefix))
+    return TextFact(prefix, span)
+
+
 def _paragraphs(lines: list[Line], limit: int) -> list[Span]:
     """The first *limit* paragraph spans: a line, plus following lines while a sentence runs
     on (wrapped text)."""
@@ -190,11 +201,13 @@ def _paragraphs(lines: list[Line], limit: int) -> list[Span]:
 
 
 def _genre(title: TextFact | None, addressee: TextFact | None, body: SourceText) -> Genre:
-    if title is not None and _REPORT_TITLE.search(title.text):
+    # matched on the folded text ("報告", "巡視組" read as "报告", "巡视组")
+    title_text = normalise(title.text) if title is not None else ""
+    if _REPORT_TITLE.search(title_text):
         return "report"
-    if addressee is not None and _TO_INSPECTORS.search(addressee.text):
+    if addressee is not None and _TO_INSPECTORS.search(normalise(addressee.text)):
         return "report"
-    if title is not None and _NOTICE_TITLE.search(title.text):
+    if _NOTICE_TITLE.search(title_text):
         return "notice"
     if _PUBLIC.search(body.norm):
         return "notice"
@@ -249,6 +262,21 @@ def _start_only(body: SourceText, dates, opening: Span) -> DateFact | None:
     return None
 
 
+def _squeeze(text: str) -> str:
+    return _BLANKS.sub("", text)
+
+
+def _after_repeats(lines: list[Line], title: str) -> list[Line]:
+    """*lines* without the leading lines that repeat the title: pages print it twice, once
+    whole and once split into the issuer and the "关于…" line ("中共XX党组" + "关于…的通报")."""
+    want = _squeeze(normalise(title))
+    k = 0
+    while k < min(len(lines), 2 * _TITLE_LINES) and len(_squeeze(lines[k].text)) >= 2 \
+            and _squeeze(lines[k].text) in want:
+        k += 1
+    return lines[k:]
+
+
 def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     """Title, genre, issuer, addressee, inspection, feedback, signature, durations."""
     lines = list(body.content_lines()[:_LINES_READ])
@@ -257,6 +285,11 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     title_lines = _find_title(lines)
     title = _fact(body, [p.span for p in title_lines]) if title_lines else None
     rest = lines[lines.index(title_lines[-1]) + 1:] if title_lines else lines
+    if title is not None:
+        rest = _after_repeats(rest, title.text)
+    elif bp.doc_title is not None and _is_title(_squeeze(normalise(bp.doc_title.text))):
+        title = bp.doc_title  # the metadata block's 文件名称; the text repeats it or not
+        rest = _after_repeats(rest, title.text)
 
     addressee = None
     m = _ADDRESSEE.match(rest[0].text) if rest else None
@@ -305,9 +338,13 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
     if addressee is not None:
         stop = addressee.span.end
     signature = find_signature(body, dates, stop=stop)
+    if signature.date is None and bp.doc_date is not None:
+        signature = Signature(issuer=signature.issuer, date=bp.doc_date)  # 成文日期
     issuer = _issuer_from_title(body, title_lines) if title_lines else None
+    if issuer is None and title is not None and title is bp.doc_title:
+        issuer = _issuer_of(title)
     if issuer is None:
-        issuer = signature.issuer
+        issuer = signature.issuer or bp.doc_issuer
     return Header(title=title, genre=_genre(title, addressee, body), issuer=issuer,
                   addressee=addressee, inspection=inspection, feedback=feedback,
                   signature=signature, durations=durations)

@@ -78,8 +78,14 @@ class _Ctx:
                 - bisect.bisect_left(self.labels, span.start))
 
 
+def _folded(node: Node, ctx: _Ctx) -> str:
+    """The node's title in the normalised view (traditional script folded: 壓實 → 压实), which
+    the keyword tests read."""
+    return ctx.norm[node.title_span.start:node.title_span.end]
+
+
 def _evidence(node: Node, ctx: _Ctx) -> bool:
-    if _kind(node.title) == "problem" or ctx.labels_in(node.span):
+    if _kind(_folded(node, ctx)) == "problem" or ctx.labels_in(node.span):
         return True
     return any(_evidence(c, ctx) for c in node.children)
 
@@ -95,12 +101,12 @@ def _count_match(groups: Sequence[Node], declared: set[int]) -> int:
 
 
 def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...]:
-    keep = [n for n in nodes if _kind(n.title) != "org"]
+    keep = [n for n in nodes if _kind(_folded(n, ctx)) != "org"]
     if len(keep) < len(nodes):  # a level of sections: keep those showing problems
         keep = [n for n in keep if _evidence(n, ctx)]
     if not keep:
         return ()
-    if len(keep) == 1 and keep[0].children and depth < 3 and not _PROBLEM.search(keep[0].title):
+    if len(keep) == 1 and keep[0].children and depth < 3 and not _PROBLEM.search(_folded(keep[0], ctx)):
         inner = _choose(keep[0].children, ctx, depth + 1)
         if inner:
             return inner

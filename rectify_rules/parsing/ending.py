@@ -1,0 +1,57 @@
+"""Does the text visibly stop mid-sentence? Page excerpts often do.
+
+A text is cut when it has no closing block (no signature name or date) and its last line
+ends in the middle of a sentence: not with sentence-final punctuation (。！？；…, a closing
+quote or bracket), not with a date, not inside the contact block, and not with a closing
+formula ("特此通报"). A repost site's own mark of an excerpt ("……省略330字……", "还剩17页未读",
+"阅读全文") makes it cut wherever it stands. The finding then points at the last words read;
+the elements that stand at the end of a notice (contact, signature) are not reported missing
+(REQ009, REQ010), nor a deadline "全文" lacks (REQ008), nor is the list of problems compared
+with the count (CNT001).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contact, Signature, Span, TextFact
+from ..text import SourceText
+
+__all__ = ["find_cut"]
+
+#: what a complete text ends with (normalised view: full-width punctuation folded)
+_FINAL = re.compile(r"[。.!?;…”’\"')）\]】》>]$")
+_CLOSING = re.compile(r"(?:特此(?:通报|公告|报告|说明)|此件公开发布|以上报告|以上情况)$")
+_DATE_END = re.compile(r"(?:\d{1,2}\s*日|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}"
+                       r"|[〇○零一二三四五六七八九十]日)$")
+#: an excerpt marked as such by the site that cut it
+_EXCERPT_MARK = re.compile(r"省略\d+字|还剩\d+页未读|(?:阅读|查看)全文|余下全文|\(未完[^)]{0,6}\)"
+                           r"|正式会员可完整阅读")
+_TAIL = 12
+
+
+def find_cut(body: SourceText, signature: Signature, contact: Contact) -> TextFact | None:
+    """The last words of a text that stops mid-sentence; None when it ends properly."""
+    lines = body.content_lines()
+    if not lines:
+        return None
+    norm = body.norm
+    mark = _EXCERPT_MARK.search(norm)
+    if mark is not None:
+        return _tail(body, Span(mark.start(), mark.end()))
+    if signature.issuer is not None or signature.date is not None:
+        return None
+    last = lines[-1]
+    if _FINAL.search(last.text) or _CLOSING.search(last.text) or _DATE_END.search(last.text):
+        return None
+    if contact.span is not None and contact.span.end >= last.span.start:
+        return None
+    if any(p.span.end >= last.span.start for p in contact.phones + contact.emails):
+        return None
+    return _tail(body, last.span)
+
+
+def _tail(body: SourceText, span: Span) -> TextFact:
+    start = max(span.start, span.end - _TAIL)
+    tail = Span(start, span.end)
+    return TextFact(body.slice(tail), tail)
