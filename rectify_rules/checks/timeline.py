@@ -206,9 +206,13 @@ def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
 @register("dates-exist")
 @provides("text", "reason")
 def dates_exist(ctx: CheckContext) -> Iterator[Hit]:
-    """DAT006: a date-shaped text that names no calendar day."""
+    """DAT006: a date-shaped text that names no calendar day, or whose digits run together with
+    年 / 月 lost ("2021915日", see :func:`.date_text.garbled_dates`)."""
+    from .date_text import garbled_dates
+
     for bad in ctx.notice.invalid_dates:
         yield Hit(bad.span, {"text": bad.text, "reason": bad.reason})
+    yield from garbled_dates(ctx)
 
 
 # -- DAT007 ------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     ref = reference_date(notice, as_of)
     seen: set[tuple] = set()
     keyed: list[tuple[tuple, Finding]] = []
+    redacted = False
     for rule in pack.rules:
         level = levels[rule.code]
         if level == "off" or notice.genre not in rule.applies_to:
@@ -118,13 +119,19 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             if key in seen:
                 continue
             seen.add(key)
+            redacted = redacted or bool(hit.redact)
             keyed.append((key, build_finding(
                 src, code, name, lvl, message, span, {k: plain(v) for k, v in vals.items()},
-                hit.related, hit.fix, reference, filename)))
+                hit.related, hit.fix, reference, filename, hit.redact)))
     # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
     # are unique, so sorting by it gives the same order without a property call per finding
     keyed.sort(key=itemgetter(0))
-    return [f for _, f in keyed]
+    findings = [f for _, f in keyed]
+    if redacted:  # personal data found: masked in every finding that shows it (PRV rules)
+        from ..redact import scrub
+
+        findings = scrub(findings, src.original)
+    return findings
 
 
 def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,
