@@ -268,6 +268,10 @@ CASES = {
                                 lambda n: "X" * n + "a"),
     "placeholder blanks (FMT004)": (_scan(load_rules().get("FMT004").spec.regex),
                                     lambda n: "【" + " " * n + "x"),
+    "classification marking (PRV004)": (_scan(load_rules().get("PRV004").spec.regex),
+                                        _blanks("绝密")),
+    "internal marking (PRV004)": (_scan(load_rules().get("PRV004").spec.regex),
+                                  _blanks("内部资料")),
 }
 
 
