@@ -43,7 +43,8 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _NON_SPACE = re.compile(r"[^\s\u3000\xa0]")
 _ALL_SPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_TITLE_SPLIT = re.compile(r"\s*[_|｜]+\s*|\s+[-–—]+\s+|-{2,}")
+#: (never from inside a run of blanks: the same splits, linear in a long run)
+_TITLE_SPLIT = re.compile(r"(?:(?<!\s)|(?=\S))(?:\s*[_|｜]+\s*|\s+[-–—]+\s+)|-{2,}")
 _DROP = {"script", "style", "noscript", "template", "nav", "aside", "iframe", "frame",
          "object", "embed", "svg", "canvas", "select", "button", "input", "textarea", "map",
          "head", "audio", "video", "option"}

@@ -35,7 +35,7 @@ _LABELS = {"categories": "问题大类数", "aspects": "问题方面数", "items
            "cases": "案件数"}
 _PROGRESS_LABELS = (("total", "整改总数"), ("completed", "已完成整改数"),
                     ("ongoing", "正在整改数"))
-_PERCENT_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?\s*[%％]")
+_PERCENT_NUMBER = re.compile(r"(?<!\d)(\d+)(?:\.(\d+))?\s*[%％]")  # from a run's start: linear
 
 
 def provides(*names: str, variants: tuple[str, ...] = ()):

@@ -47,7 +47,9 @@ _EMAIL_VALUE = re.compile(
 _TOKEN = re.compile(r"\S+")
 #: an unlabelled address in running text: local-part characters, its "@" (blanks around it
 #: allowed), then every address character that follows ("abc@@163.com", "abc@163..com")
-_EMAIL = re.compile(r"[A-Za-z0-9_.%+\-]+[ ]*@[ ]*"
+#: (it starts where its run of local-part characters starts: a match is never followed by
+#: one, and a later start in the run would read the run again, quadratic in a long one)
+_EMAIL = re.compile(r"(?<![A-Za-z0-9_.%+\-])[A-Za-z0-9_.%+\-]+[ ]*@[ ]*"
                     rf"(?:[A-Za-z0-9_.%+\-@]|{_CN_DOT})*[A-Za-z0-9_.%+\-@]")
 #: what an address holds before its "@" (blanks tested apart)
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.%+-")

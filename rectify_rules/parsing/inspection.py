@@ -24,6 +24,9 @@ from .numerals import cn_to_int
 __all__ = ["find_bodies", "opening_bodies", "find_kind", "find_durations"]
 
 _NUM = r"(?:[0-9]+|[〇零一二两三四五六七八九十]+)"
+#: a count starts where its run of digits starts: tried from inside a long run, the rest of
+#: the run was read again from every position (quadratic); the run's start matches anyway
+_COUNT = r"(?:(?<![0-9])[0-9]+|(?<![〇零一二两三四五六七八九十])[〇零一二两三四五六七八九十]+)"
 #: levels, longest first so "市委" wins over "市"; an institution's own Party committee may lead
 #: ("校党委", "委党组", "集团党委"), and its inspection office may stand before the group
 #: ("校党委巡察办专项巡察组")
@@ -41,7 +44,7 @@ _BODY_RE = re.compile(
     r"(?=[中自省市州盟县区旗集公学校院委党第联专机巡提交上(（0-9〇零一二两三四五六七八九十])"
     # "区委组建3个巡察组", "县委第十一轮巡察三个巡察组", "4个县委巡察组": groups by number
     rf"(?:(?P<level_c>{_LEVEL})?(?:{_ROUND}|共|先后|组建|派出|抽调|成立|选派|了){{0,4}}"
-    rf"(?P<count>{_NUM})个(?P<level_c2>{_LEVEL})?(?P<mod_c>{_MOD})?(?P<kind_c>巡视|巡察)组"
+    rf"(?P<count>{_COUNT})个(?P<level_c2>{_LEVEL})?(?P<mod_c>{_MOD})?(?P<kind_c>巡视|巡察)组"
     # "市委第一、第二巡察组", "市委第四、五巡察组", "区委第一至第五巡察组": several ordinals
     rf"|(?P<level_l>{_LEVEL})?{_ROUND}?第(?P<list>{_NUM}(?:(?:、|和|及|与|至|到|-|—)第?{_NUM})+)"
     rf"(?P<mod_l>{_MOD})?(?P<kind_l>巡视|巡察)组"

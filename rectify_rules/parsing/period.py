@@ -19,6 +19,7 @@ A sentence is about the inspection when it names an inspecting body or speaks of
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from attrs import frozen
@@ -69,28 +70,35 @@ def sentences(norm: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _clause(norm: str, sentence: Span, at: int, end: int) -> tuple[int, int]:
-    """The clause of *sentence* holding ``norm[at:end]``."""
-    starts = [m.end() for m in _CLAUSE_SEP.finditer(norm, sentence.start, at)]
-    stop = _CLAUSE_SEP.search(norm, end, sentence.end)
-    return (starts[-1] if starts else sentence.start), (stop.start() if stop else sentence.end)
+def _clause(norm: str, sentence: Span, at: int, end: int, memo: dict) -> tuple[int, int]:
+    """The clause of *sentence* holding ``norm[at:end]``. The separators (one character each)
+    of a sentence are found once (*memo*), not again for each of its dates: a long run of
+    dates was quadratic."""
+    key = ("seps", sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = [m.start() for m in _CLAUSE_SEP.finditer(norm, sentence.start, sentence.end)]
+    seps = memo[key]
+    k = bisect.bisect_left(seps, at)
+    stop = bisect.bisect_left(seps, end)
+    return (seps[k - 1] + 1 if k else sentence.start), (seps[stop] if stop < len(seps)
+                                                         else sentence.end)
 
 
-def _inspection_clause(norm: str, sentence: Span, span: Span) -> bool:
+def _inspection_clause(norm: str, sentence: Span, span: Span, memo: dict) -> bool:
     """Is the clause of *span* about the inspection (and not about the feedback or the
     rectification)? A date at the head of its sentence, before the group's clause
     ("2020年11月下旬，县委第二巡察组对…开展了巡察"), belongs to the sentence's next clause."""
-    c_start, c_end = _clause(norm, sentence, span.start, span.end)
+    c_start, c_end = _clause(norm, sentence, span.start, span.end, memo)
     if not norm[c_start:span.start].strip() and not norm[span.end:c_end].strip():
         # the date is a clause of its own: it belongs to the clause that follows
-        nxt = _CLAUSE_SEP.search(norm, span.end, sentence.end)
-        if nxt is None:
+        if c_end >= sentence.end:
             return False
-        c_start, c_end = _clause(norm, sentence, nxt.end(), nxt.end())
-    clause = norm[c_start:c_end]
-    if _OTHER_EVENT.search(clause) and not _INSPECTION_VERB.search(clause):
-        return False
-    return True
+        c_start, c_end = _clause(norm, sentence, c_end + 1, c_end + 1, memo)
+    key = ("about", c_start, c_end)  # a clause is read once, not again for each of its dates
+    if key not in memo:
+        clause = norm[c_start:c_end]
+        memo[key] = not (_OTHER_EVENT.search(clause) and not _INSPECTION_VERB.search(clause))
+    return memo[key]
 
 
 def _about_inspection(norm: str, sentence: Span, bodies: list[InspectionBody]) -> bool:
@@ -118,18 +126,19 @@ def read_period(body: SourceText, ds: DateScan, paragraphs: list[Span],
     norm = body.norm
     candidates = [s for s in sentences(norm, paragraphs)
                   if _about_inspection(norm, s, list(bodies))]
+    memo: dict = {}
     for s in candidates:
         for r in ds.range_within(s):
-            if _inspection_clause(norm, s, r.span) and not r.start.before:
+            if _inspection_clause(norm, s, r.span, memo) and not r.start.before:
                 return Period(r.start, r.end, r, s)
     for s in candidates:
         d = _start_only(norm, ds, s)
-        if d is not None and _inspection_clause(norm, s, d.span):
+        if d is not None and _inspection_clause(norm, s, d.span, memo):
             return Period(start=d, sentence=s)
     for s in candidates:
         for d in ds.within(s):
             if d.precision in ("day", "month-end") or d.before:
                 continue
-            if _inspection_clause(norm, s, d.span):
+            if _inspection_clause(norm, s, d.span, memo):
                 return Period(d, d, None, s)
     return Period()

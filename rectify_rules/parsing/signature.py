@@ -29,7 +29,10 @@ _ORG_MAX = 40
 #: a signing date left blank or marked X ("2021年3月　　日", "2021年X月X日", "　　年　月　日")
 #: alone at the end of its line (the organisation may stand before it)
 _BLANK = r"(?:[ ]{1,4}|[Xx×]{1,4})"
+#: (it starts at the first blank of a run, or not at a blank: searched from every blank of a
+#: long run, the run was scanned again each time, quadratic in it)
 _PLACEHOLDER = re.compile(
+    rf"(?:(?<![ ])(?=[ ])|(?![ ]))"
     rf"(?P<y>(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}}|{_BLANK})?[ ]*年"
     rf"(?P<m>[ ]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[ ]*|{_BLANK})月"
     rf"(?P<d>[ ]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[ ]*|{_BLANK})日$")
