@@ -23,7 +23,6 @@ import hostile as H
 from rectify_rules import limits as L
 from rectify_rules.docx import check_package, format_number, read_docx
 from rectify_rules.engine import RuleError, check, load_rules
-from rectify_rules.engine.evaluate import RuleSkippedWarning
 from rectify_rules.html import nesting_depth, read_html
 from rectify_rules.parsing import parse_source
 from rectify_rules.read import InputError, load

@@ -188,7 +188,7 @@ def _record(src: Source) -> tuple[Mapping[str, Any] | None, str | None]:
 
 
 def _record_text(obj: Mapping[str, Any], name: str) -> str:
-    from ..read import InputError, check_chars, decode
+    from ..read import InputError, check_chars
 
     text, html = obj.get("text"), obj.get("html")
     if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
