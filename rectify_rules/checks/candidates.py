@@ -29,8 +29,10 @@ def _sentence(norm: str, at: int) -> Span:
     """The sentence around offset *at* (ends excluded, blanks trimmed)."""
     stops = [m.end() for m in _SENTENCE_END.finditer(norm, max(0, at - 300), at)]
     start = stops[-1] if stops else max(0, at - 300)
-    after = _SENTENCE_END.search(norm, at)
-    end = after.start() if after else len(norm)
+    # as far ahead as behind: searched to the text's end from every match, a long line
+    # without a sentence end was quadratic
+    after = _SENTENCE_END.search(norm, at, at + 300)
+    end = after.start() if after else min(len(norm), at + 300)
     while start < end and norm[start].isspace():
         start += 1
     while end > start and norm[end - 1].isspace():

@@ -355,7 +355,7 @@ def _marker_hit(fig: Figure, marked: list[Node], state: str,
 def _decimals(text: str, value: float) -> int:
     """Decimals written for the percentage *value* in *text* ("63.46%" → 2)."""
     for m in _PERCENT_NUMBER.finditer(text):
-        number = float(m.group(0).rstrip("%％ "))
+        number = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))  # blanks apart
         if abs(number - value) < 1e-9:
             return len(m.group(2) or "")
     return 0
