@@ -61,6 +61,9 @@ class FileResult:
     findings: tuple = ()
     lines: Mapping[int, str] = field(factory=dict, hash=False)
     error: str | None = None
+    #: the findings as the output format writes them, rendered by a worker
+    #: (``output.Rendered`` tuples; ``findings`` and ``lines`` are then empty), or None
+    rendered: tuple | None = None
 
 
 def collect(paths: Sequence[str], excluded: Callable[[Path], bool],
@@ -212,13 +215,16 @@ def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> 
     return results
 
 
-def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
+def iter_results(tasks: Sequence[Task], jobs: int,
+                 render: tuple | None = None) -> Iterator[FileResult]:
     """Check every task; yield the results in the order of *tasks* as they are ready.
 
     With ``jobs > 1`` a process pool checks the files: each worker loads the rule pack once (its
     initializer), receives the shared settings once, and gets the files in chunks, so what
     crosses between processes per file is its path (or stdin's bytes) and its FileResult
-    (packed as plain tuples, see :func:`_pack`).
+    (packed as plain tuples, see :func:`_pack`). With *render* = ``(format, rules, options)``
+    of a format that renders findings one by one (``output.renderer``), the workers also
+    render them, and the parent process is left with writing text.
     """
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
@@ -232,11 +238,11 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
             yield from pool.map(check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
         return
     items = [(t.path, t.name, t.data) for t in tasks]
-    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs))
+    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs, render))
 
 
 def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settings,
-                jobs: int) -> Iterator[Any]:
+                jobs: int, render: tuple | None = None) -> Iterator[Any]:
     """``fn(item)`` for every item, in order, in *jobs* worker processes that loaded the rule
     pack of *settings* once (``fn`` reads the settings with :func:`worker_settings`).
 
@@ -245,22 +251,34 @@ def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settin
     with the number of items however slowly the results are consumed.
     """
     if jobs <= 1 or len(items) <= 1:
-        _init_worker(settings)
+        _init_worker(settings, render)
         yield from map(fn, items)
         return
+    import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":  # workers start with all this already done
+        _init_worker(settings, render)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(settings, render)) as pool:
         pending: deque = deque()
-        for start in range(0, len(items), chunk):
-            pending.append(pool.submit(_run_chunk, fn, items[start:start + chunk]))
+        start = 0
+        while start < len(items):
+            # chunks shrink towards the end, so that no worker is left alone with a long last
+            # chunk while the others have nothing more to do
+            size = max(1, min(_CHUNK, (len(items) - start) // (jobs * 4)))
+            pending.append(pool.submit(_run_chunk, fn, items[start:start + size]))
+            start += size
             if len(pending) >= jobs * 4:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+#: files per chunk at most: few round trips, yet small enough to balance the workers
+_CHUNK = 32
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
@@ -272,19 +290,34 @@ def worker_settings() -> Settings:
     return _WORKER["settings"]
 
 
-_WORKER: dict[str, Settings] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings) -> None:
-    """Pool initializer: keep the settings and load the rule pack before the first file."""
+def _init_worker(settings: Settings, render: tuple | None = None) -> None:
+    """Pool initializer: keep the settings and load the rule pack before the first file; the
+    output format's renderer when findings are rendered here (see :func:`iter_results`)."""
     _WORKER["settings"] = settings
+    _WORKER["render"] = None
+    if render is not None:
+        from ..output import renderer
+
+        fmt, rules, options = render
+        _WORKER["render"] = renderer(fmt, rules=rules, **options)
     get_pack(settings)
     from .. import parsing  # noqa: F401  (imported once here, not inside the first file's time)
 
 
 def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
     path, name, data = item
-    return _pack(check_task(Task(path, name, _WORKER["settings"], data)))
+    result = check_task(Task(path, name, _WORKER["settings"], data))
+    render = _WORKER["render"]
+    if render is not None and result.error is None:
+        try:
+            rendered = tuple((f.code, f.name, f.severity, render(f)) for f in result.findings)
+        except Exception:  # noqa: BLE001 - e.g. a rule the format was not told of: as objects
+            return _pack(result)
+        return result.name, (), {}, None, rendered
+    return _pack(result)
 
 
 # A result crosses back from a worker as plain tuples, rebuilt by the parent: pickle writes and
@@ -292,7 +325,8 @@ def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
 # its spans and locations) go field by field through Python: this halves the cost both sides.
 
 def _pack(result: FileResult) -> tuple:
-    return result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error
+    return (result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error,
+            None)
 
 
 def _pack_finding(f: Finding) -> tuple:
@@ -309,8 +343,8 @@ def _pack_place(span: Span, start: Location, end: Location) -> tuple[int, ...]:
 
 
 def _unpack(packed: tuple) -> FileResult:
-    name, findings, lines, error = packed
-    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error)
+    name, findings, lines, error, rendered = packed
+    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error, rendered)
 
 
 def _unpack_finding(t: tuple) -> Finding:
