@@ -20,7 +20,8 @@ Safe by construction:
 - patterns for which ``re`` may warn (possible set operations, ``(?(``) are never cached, so
   the warning shows as it would.
 
-Only the CLI installs the hook (``rectify_rules.cli.main``); a library user's process is left
+Only the program installs the hook (``rectify-rules``, ``python -m rectify_rules``: ``cli.main``
+called without arguments); a library user's process, or one calling ``main([...])``, is left
 as it is. Other Pythons than CPython 3.11+ (no ``re._compiler``) run without it.
 """
 
@@ -37,7 +38,7 @@ try:
 except ImportError:  # pragma: no cover - not CPython 3.11+
     _compiler = None
 
-__all__ = ["install"]
+__all__ = ["install", "installed"]
 
 #: at most this many patterns in the file; past it only those this run used are kept
 MAX_ENTRIES = 3000
@@ -75,6 +76,12 @@ def install() -> None:
     _state.update(known=known, new={}, used=set(), original=_compiler.compile)
     _compiler.compile = _compile
     atexit.register(_save)
+
+
+def installed() -> bool:
+    """Whether this process compiles through the cache (worker processes started afresh,
+    not forked, install it too when their parent has it)."""
+    return bool(_state)
 
 
 def _compile(p, flags=0):

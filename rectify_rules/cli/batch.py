@@ -258,11 +258,13 @@ def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settin
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..regexcache import installed
+
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":  # workers start with all this already done
         _init_worker(settings, render)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(settings, render)) as pool:
+                             initargs=(settings, render, installed())) as pool:
         pending: deque = deque()
         start = 0
         while start < len(items):
@@ -293,9 +295,15 @@ def worker_settings() -> Settings:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings, render: tuple | None = None) -> None:
+def _init_worker(settings: Settings, render: tuple | None = None,
+                 regex_cache: bool = False) -> None:
     """Pool initializer: keep the settings and load the rule pack before the first file; the
-    output format's renderer when findings are rendered here (see :func:`iter_results`)."""
+    output format's renderer when findings are rendered here (see :func:`iter_results`); the
+    compiled patterns of the user cache when the parent uses them (a spawned worker)."""
+    if regex_cache:
+        from ..regexcache import install
+
+        install()  # no-op in a forked worker: it has the parent's
     _WORKER["settings"] = settings
     _WORKER["render"] = None
     if render is not None:
