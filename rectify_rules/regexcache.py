@@ -13,8 +13,9 @@ Safe by construction:
 - the file is marshal data (numbers, strings, bytes; loading it runs no code) in the user's
   cache folder (:mod:`rectify_rules.diskcache`), named for the Python build, and holds the
   exact ``sys.version`` it was made by: any other build ignores it;
-- an entry is only made from a pattern that compiled, when the same pattern built from the
-  entry equals what ``re`` itself compiled (``Pattern.__eq__`` compares the opcodes);
+- an entry is what ``re._compiler.compile`` computes (the same internal steps); the first
+  pattern a process compiles so is also compiled by ``re`` itself and the two compared
+  (``Pattern.__eq__`` compares the opcodes): a difference turns the hook off for the process;
 - ``_sre.compile`` validates the opcodes it is given, so a damaged entry raises instead of
   matching wrongly, and the pattern is then compiled as usual;
 - patterns for which ``re`` may warn (possible set operations, ``(?(``) are never cached, so
@@ -73,7 +74,7 @@ def install() -> None:
                 known = entries
         except (EOFError, ValueError, TypeError):
             pass
-    _state.update(known=known, new={}, used=set(), original=_compiler.compile)
+    _state.update(known=known, new={}, used=set(), checked=False, original=_compiler.compile)
     _compiler.compile = _compile
     atexit.register(_save)
 
@@ -103,13 +104,21 @@ def _compile(p, flags=0):
         else:
             _state["used"].add(key)
             return compiled
-    compiled = original(p, flags)
-    if len(_state["new"]) < MAX_ENTRIES and _cacheable(p):
-        entry = _entry(p, flags)
-        rebuilt = None if entry is None else _rebuild(p, entry)
-        if (rebuilt == compiled and rebuilt.groups == compiled.groups
-                and rebuilt.groupindex == compiled.groupindex):
-            _state["new"][key] = entry
+    if len(_state["new"]) >= MAX_ENTRIES or not _cacheable(p):
+        return original(p, flags)
+    entry = _entry(p, flags)  # compiled once, as re would, and kept
+    compiled = None if entry is None else _rebuild(p, entry)
+    if compiled is None:  # a bad pattern: re raises its own error
+        return original(p, flags)
+    if not _state["checked"]:  # once a process: what the entry makes is what re makes
+        plain = original(p, flags)
+        if not (compiled == plain and compiled.groups == plain.groups
+                and compiled.groupindex == plain.groupindex):
+            _compiler.compile = original  # this Python compiles otherwise: no cache here
+            _state["new"].clear()
+            return plain
+        _state["checked"] = True
+    _state["new"][key] = entry
     return compiled
 
 

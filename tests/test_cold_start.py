@@ -281,3 +281,27 @@ def test_contact_libraries_are_imported_only_for_contact_values(tmp_path):
                             "concise"], capture_output=True, text=True, env=env, cwd=ROOT,
                            timeout=120)
         assert p.stdout.splitlines()[-1] == want, p.stderr
+
+
+def test_a_python_that_compiles_otherwise_turns_the_hook_off(tmp_path):
+    """The first pattern compiled through the hook is compared with re's own compile; here the
+    entries are made wrong on purpose (another flag), so the hook removes itself."""
+    code = textwrap.dedent('''
+        import re, sys
+        from re import _compiler
+        from rectify_rules import regexcache
+        regexcache.install()
+        made = regexcache._entry
+        def wrong(p, flags):
+            final, *rest = made(p, flags)
+            return (final | re.ASCII, *rest)
+        regexcache._entry = wrong
+        rx = re.compile("[一-龥]+(?P<n>[0-9]+)项")
+        print(rx.flags & re.ASCII == 0, _compiler.compile is regexcache._state["original"],
+              len(regexcache._state["new"]), rx.search("完成12项").group("n"))
+    ''')
+    env = {**os.environ, "RECTIFY_RULES_CACHE_DIR": str(tmp_path)}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                       cwd=ROOT, timeout=120)
+    assert p.stdout.split() == ["True", "True", "0", "12"], p.stderr
+    assert not list(tmp_path.glob("regex-*"))  # nothing to write
