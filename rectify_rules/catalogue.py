@@ -34,6 +34,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "DAT006": ("impossible-date", "error"),
     "DAT007": ("duration-disagrees-with-dates", "warning"),
     "DAT008": ("late-report", "info"),
+    "DAT009": ("deadline-before-feedback", "error"),
+    "DAT010": ("weekday-disagrees-with-date", "error"),
     "NUM001": ("numbering-gap-or-repeat", "error"),
     "NUM002": ("heading-levels-out-of-order", "warning"),
     "NUM003": ("nonstandard-marker-style", "info"),
@@ -45,11 +47,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "TRM001": ("misspelled-political-formulation", "error"),
     "TRM002": ("inconsistent-organisation-name", "warning"),
     "TRM003": ("misspelled-fixed-expression", "warning"),
+    "TRM004": ("jiezhi-with-time-object", "warning"),
+    "TRM005": ("xunshi-xuncha-mixed", "warning"),
     "FMT001": ("doubled-character", "warning"),
     "FMT002": ("unbalanced-brackets", "error"),
     "FMT003": ("half-width-punctuation", "info"),
     "FMT004": ("leftover-placeholder", "warning"),
+    "FMT005": ("confusable-yi-in-status", "warning"),
+    "FMT006": ("name-or-number-left-out", "warning"),
+    "PRV001": ("identity-number-published", "error"),
+    "PRV002": ("bank-account-published", "error"),
+    "PRV003": ("private-mobile-published", "warning"),
+    "PRV004": ("classification-marking-published", "error"),
 }
 
 #: rules that apply to public notices only (a 整改报告 to the inspection group needs none)
-NOTICE_ONLY = {"REQ006", "REQ007", "REQ009"}
+NOTICE_ONLY = {"REQ006", "REQ007", "REQ009", "PRV001", "PRV002", "PRV003", "PRV004"}

@@ -48,7 +48,8 @@ class _Exporter:
 
     def body(self, b: InspectionBody) -> dict[str, Any]:
         return {"raw": b.raw, "level": b.level, "kind": b.kind, "ordinal": b.ordinal,
-                "ordinal_missing": b.ordinal_missing, "joint": b.joint, "span": self.span(b.span)}
+                "ordinal_missing": b.ordinal_missing, "joint": b.joint, "count": b.count,
+                "modifier": b.modifier, "span": self.span(b.span)}
 
     def count(self, c: Count) -> dict[str, Any]:
         return {"quantity": c.quantity, "value": c.value, "text": c.text, "span": self.span(c.span)}
@@ -56,6 +57,7 @@ class _Exporter:
     def progress(self, p: Progress) -> dict[str, Any]:
         return {"total": self.num(p.total), "completed": self.num(p.completed),
                 "ongoing": self.num(p.ongoing), "other": [f.value for f in p.other],
+                "quantity": p.quantity,
                 "rate": self.num(p.rate), "as_of": self.date(p.as_of),
                 "breakdown": [{"deadline": self.date(b.deadline), "count": b.count.value}
                               for b in p.breakdown],
@@ -101,6 +103,7 @@ class _Exporter:
                 "end": self.date(insp.end),
                 "duration": insp.duration.text if insp.duration else None,
                 "mentions": [self.body(b) for b in insp.mentions],
+                "bodies": [self.body(b) for b in insp.bodies],
             },
             "feedback": self.date(n.feedback),
             "declared": [self.count(c) for c in n.declared],
@@ -119,11 +122,14 @@ class _Exporter:
                 "postcode": self.text(con.postcode),
             },
             "signature": {"issuer": self.text(n.signature.issuer),
-                          "date": self.date(n.signature.date)},
+                          "date": self.date(n.signature.date),
+                          "date_placeholder": self.text(n.signature.date_placeholder)},
             "breakdowns": [self.breakdown(b) for b in n.breakdowns],
             "percentages": [self.percentage(p) for p in n.percentages],
             "durations": [{"text": d.text, "days": d.days, "months": d.months,
-                           "subject": d.subject, "span": self.span(d.span)}
+                           "subject": d.subject, "span": self.span(d.span),
+                           "range": ({"start": self.date(d.range.start),
+                                      "end": self.date(d.range.end)} if d.range else None)}
                           for d in n.durations],
             "dates": [self.date(d) for d in n.dates],
             "truncated": self.text(n.truncated),

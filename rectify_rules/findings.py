@@ -57,6 +57,9 @@ class Finding:
     fix: Fix | None = None
     reference: str = ""
     filename: str | None = None
+    #: places of the original text holding personal data (PRV rules): never shown unmasked;
+    #: the excerpt is already masked (see :mod:`rectify_rules.redact`)
+    redactions: tuple[Span, ...] = ()
 
     @property
     def sort_key(self) -> tuple:
@@ -89,13 +92,20 @@ def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, m
 
 def build_finding(src: SourceText, code: str, name: str, severity: Severity, message: str,
                   span: Span, values: dict[str, Any], related: Iterable[tuple[Span, str]],
-                  fix: Fix | None, reference: str, filename: str | None) -> Finding:
+                  fix: Fix | None, reference: str, filename: str | None,
+                  redactions: tuple[Span, ...] = ()) -> Finding:
     """:func:`make_finding` for the engine (~70 findings a notice): positional arguments, and
-    *values* is kept, not copied (the caller hands over a dict of its own)."""
+    *values* is kept, not copied (the caller hands over a dict of its own). The excerpt of a
+    finding with *redactions* is masked there."""
     location, end_location = locate(src, span)
     rel = []
     for rspan, rmsg in related:
         rs, re_ = locate(src, rspan)
         rel.append(Related(rspan, rs, re_, rmsg, src.slice(rspan)))
-    return Finding(code, name, severity, message, span, location, end_location, src.slice(span),
-                   values, tuple(rel), fix, reference, filename)
+    excerpt = src.slice(span)
+    if redactions:
+        from .redact import masked_segment
+
+        excerpt = masked_segment(src.original, span.start, span.end, redactions)
+    return Finding(code, name, severity, message, span, location, end_location, excerpt,
+                   values, tuple(rel), fix, reference, filename, tuple(redactions))

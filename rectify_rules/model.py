@@ -24,7 +24,11 @@ Genre = Literal["notice", "report", "news", "other", "unknown"]
 #: day = exact day; month = "2022年8月"; month-end = "5月底"; early/mid/late = 上旬|初 / 中旬 / 下旬
 Precision = Literal["day", "month", "month-end", "early", "mid", "late"]
 Status = Literal["completed", "ongoing"]
-Quantity = Literal["categories", "aspects", "items", "problems", "tasks", "measures"]
+#: what a count counts: 大类 / 方面 / 项 (the level between aspects and problems) / 问题 / 整改任务
+#: (事项) / 整改措施 / 问题表现 (the manifestations of problems, "43项具体问题表现") / 问题线索 /
+#: 项目 / 案件
+Quantity = Literal["categories", "aspects", "items", "problems", "tasks", "measures",
+                   "manifestations", "leads", "projects", "cases"]
 
 
 @frozen(order=True, init=False)
@@ -142,6 +146,9 @@ class Duration:
     days: int | None = None
     months: int | None = None
     subject: Literal["inspection", "rectification", "unknown"] = "unknown"
+    #: the date range stated before it in its own sentence ("2019年3月8日至4月19日，…开展了为期
+    #: 43天的巡察"): the period it measures; None when its sentence states none
+    range: DateRange | None = None
 
 
 @frozen
@@ -156,13 +163,23 @@ class InspectionBody:
     #: "第" written but no number follows ("市委第巡察组"): the ordinal is missing, not omitted
     ordinal_missing: bool = False
     joint: bool = False  # 联动 / 联合
+    #: how many groups a mention by number names ("区委组建3个巡察组", "县委五个巡察组"); None for
+    #: one group
+    count: int | None = None
+    #: words between the ordinal and 巡察组 / 巡视组 ("提级交叉", "机动", "专项", "上下联动"), as written
+    modifier: str | None = None
 
 
 @frozen
 class Inspection:
+    #: the inspecting body of the opening: the first of :attr:`bodies`
     body: InspectionBody | None = None
     #: every mention of an inspecting body in the text, in order (for consistency rules)
     mentions: tuple[InspectionBody, ...] = ()
+    #: every inspecting body the opening names, in text order, each once ("市委第一巡察组、第六
+    #: 巡察组分别对…": two; "市委第一、第二巡察组": two, ordinals 1 and 2; "区委组建3个巡察组":
+    #: one body with ``count`` 3); a later mention of the same body is not repeated
+    bodies: tuple[InspectionBody, ...] = ()
     kind: TextFact | None = None  # 常规 / 专项 / 联动 / 回头看 / 机动
     start: DateFact | None = None
     end: DateFact | None = None
@@ -171,7 +188,9 @@ class Inspection:
 
 @frozen
 class Count:
-    """A count claim about the feedback: "3个方面", "11个问题", "二十五项"."""
+    """A count claim about the feedback: "3个方面", "11个问题", "二十五项", "58个“问题清单”".
+
+    ``quantity`` says what is counted ("43项具体问题表现": manifestations, not problems)."""
 
     quantity: Quantity
     value: int
@@ -190,7 +209,13 @@ class DeadlinePart:
 
 @frozen
 class Progress:
-    """One progress statement. A notice can contain several that disagree."""
+    """One progress statement. A notice can contain several that disagree.
+
+    Every status figure of the statement is kept: ``completed`` and ``ongoing`` are the first
+    completed and the first unfinished figure; ``other`` holds the rest of the unfinished
+    states (基本完成, 申请延期, 需长期坚持, a second unfinished figure such as "未完成4个" after
+    "正在整改5个"), so completed + ongoing + sum(other) is what the statement accounts for.
+    """
 
     span: Span
     total: Figure | None = None
@@ -202,6 +227,9 @@ class Progress:
     as_of: DateFact | None = None
     breakdown: tuple[DeadlinePart, ...] = ()
     text: str = ""
+    #: what the statement counts, by the noun before its first figure ("26项整改措施已完成24项":
+    #: measures), else the noun right after it ("已整改8个问题": problems); None when unsaid
+    quantity: Quantity | None = None
 
 
 @frozen
@@ -297,6 +325,8 @@ class Contact:
 class Signature:
     issuer: TextFact | None = None
     date: DateFact | None = None
+    #: a signing date left to be filled in ("2021年3月　　日", "2021年X月X日"): not a date
+    date_placeholder: TextFact | None = None
 
 
 @frozen

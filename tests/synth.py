@@ -172,7 +172,7 @@ def notices(draw, complete: bool = False):  # noqa: C901 - one linear recipe rea
 
     statuses = draw(st.lists(st.booleans(), min_size=total, max_size=total))
     completed = sum(statuses)
-    doc.add("一、整改工作总体情况\n\n" + pick(["截至", "截止", "截止到"]))
+    doc.add("一、整改工作总体情况\n\n" + pick(["截至", "截止到"]))  # "截止" + a date is TRM004
     doc.date(render(as_of, "arabic"), as_of)
     doc.add(f"{comma}{num(total)}个问题已完成整改{completed}个{comma}"
             f"正在整改{total - completed}个。\n\n二、问题整改情况\n\n")

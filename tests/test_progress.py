@@ -219,7 +219,7 @@ def test_a_later_dao_is_no_as_of_date():
     ("截至目前，12个问题已整改完成10个，剩余2个问题正在按时序推进。", (12, 10, 2, [])),
     ("截至目前，共梳理整改任务32项，已完成30项，2项正在推进中。", (32, 30, 2, [])),
     ("截至目前，反馈问题16个，已完成整改13个，其余3个正在加紧整改。", (16, 13, 3, [])),
-    ("截至目前，26项整改措施已完成24项，其余2项正在有序推进。", (None, 24, 2, [])),
+    ("截至目前，26项整改措施已完成24项，其余2项正在有序推进。", (26, 24, 2, [])),
     # a problem kept open on purpose is another state than 正在整改
     ("截至目前，11个问题已整改到位8个，正在推进整改1个，2个问题需长期坚持、持续整改。", (11, 8, 1, [2])),
 ])
@@ -243,11 +243,21 @@ def test_statements_inside_a_problem_are_not_the_notices_progress():
     assert [(p.total.value, p.completed.value, p.ongoing.value) for p in n.progress] == [(3, 2, 1)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a total of measures (26项整改措施) is not read as a progress total: Progress has no field "
-    "saying what a statement counts (problems, tasks or measures), so REQ006 would "
-    "take a measures total for the total of problems; CNT003/CNT005 already tell the nouns "
-    "apart from the text (checks/counts.py _counted)"))
-def test_total_of_measures():
+def test_total_of_measures_is_a_total_of_measures():
+    # the statement counts measures: its total is 26 measures, never the problem total
     [p] = progress("截至目前，26项整改措施已完成24项，其余2项正在有序推进。")
-    assert (p.total and p.total.value, p.completed.value, p.ongoing.value) == (26, 24, 2)
+    assert (p.total.value, p.completed.value, p.ongoing.value) == (26, 24, 2)
+    assert p.quantity == "measures"
+
+
+@pytest.mark.parametrize("t, quantity", [
+    ("截至目前，反馈的12个问题已完成整改10个，剩余2个正在推进。", "problems"),
+    ("截至目前，巡察反馈的25项整改任务已按期完成17项，正在整改事项8项。", "tasks"),
+    ("截至目前，已整改8个问题，3个问题纳入持续整改。", "problems"),
+    ("截至目前，移交的问题线索5件已办结3件，正在办理2件。", "leads"),
+    ("巡察反馈五方面17项问题中的43项具体问题表现，已全部整改到位。", "manifestations"),
+    ("截至目前，已完成整改4项，正在整改1项。", None),
+])
+def test_quantity_says_what_a_statement_counts(t, quantity):
+    [p] = progress(t)
+    assert p.quantity == quantity

@@ -18,7 +18,12 @@ problems, contact or signature: those sections are left out and the facts must t
 - [[findings.expect]] are the planted defects: each must be reported (code, line, excerpt),
   and no other error- or warning-level finding may appear (per code exactly as many as
   listed); info-level findings (FMT003, NUM003, DAT008, and those listed as expected) are
-  allowed except those named in ``findings.info_absent``.
+  allowed except those named in ``findings.info_absent``; [[findings.info_expect]] are
+  info-level findings that must be reported (what the notice may hold but the parser cannot
+  read: REQ003/REQ004/REQ005);
+- optional keys: ``inspection.count`` / ``modifier`` / ``bodies`` ([raw, ordinal, count] of
+  every body the opening names, 0 for none) / ``duration``, ``quantity`` of a progress
+  statement, a duration's ``days`` and ``range``, ``signature.date_placeholder``.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import pytest
 
 import rectify_rules
 from rectify_rules.catalogue import CATALOGUE
+from rectify_rules.redact import masked_segment
 
 from rulehelpers import assert_problem_tree
 
@@ -104,12 +110,21 @@ def test_inspection(case):
     assert body.raw == ins["body"]
     assert body.level == ins["level"]
     assert body.kind == ins["body_kind"]
-    assert body.ordinal == ins["ordinal"]
+    assert (body.ordinal or 0) == ins["ordinal"]  # 0: no ordinal (a group by number)
     assert body.joint is ins["joint"]
     assert not body.ordinal_missing
     assert _text(n.inspection.kind) == ins["kind"]
     assert _date(n.inspection.start) == ins["start"]
     assert _date(n.inspection.end) == ins["end"]
+    # optional: groups by number, modifiers, every body the opening names, the duration
+    if "count" in ins:
+        assert body.count == ins["count"]
+    if "modifier" in ins:
+        assert (body.modifier or "") == ins["modifier"]
+    if "bodies" in ins:
+        assert [[b.raw, b.ordinal or 0, b.count or 0] for b in n.inspection.bodies] == ins["bodies"]
+    if "duration" in ins:
+        assert _text(n.inspection.duration) == ins["duration"]
 
 
 def test_feedback(case):
@@ -117,6 +132,9 @@ def test_feedback(case):
     if _no_notice(exp, n, "feedback"):
         return
     fb = exp["feedback"]
+    if fb["value"] == "":  # the notice states none
+        assert n.feedback is None, n.feedback
+        return
     assert n.feedback is not None, "no feedback date"
     assert n.feedback.value == dt.date.fromisoformat(fb["value"])
     assert n.feedback.year_inferred is fb["year_inferred"]
@@ -140,6 +158,10 @@ def test_progress(case):
              "ongoing": w.get("ongoing"), "other": w.get("other", []), "rate": w.get("rate"),
              "as_of": w.get("as_of")} for w in want]
     assert got == full
+    # what each statement counts, where the expect file says ("" = not said)
+    for p, w in zip(n.progress, want, strict=True):
+        if "quantity" in w:
+            assert (p.quantity or "") == w["quantity"], w
 
 
 def test_problem_tree(case):
@@ -173,6 +195,8 @@ def test_signature(case):
     sig = exp["signature"]
     assert _text(n.signature.issuer) == sig["issuer"]
     assert _date(n.signature.date) == sig["date"]
+    if "date_placeholder" in sig:
+        assert _text(n.signature.date_placeholder) == sig["date_placeholder"]
 
 
 def test_breakdowns_and_durations(case):
@@ -183,12 +207,21 @@ def test_breakdowns_and_durations(case):
                    for b in n.breakdowns), want
     for want in exp.get("durations", []):
         assert any(d.text == want["text"] and d.months == want.get("months")
+                   and ("days" not in want or d.days == want["days"])
+                   and ("range" not in want or [_date(d.range.start) if d.range else "",
+                                                _date(d.range.end) if d.range else ""]
+                        == want["range"])
                    for d in n.durations), want
+
+
+def _expected(exp) -> list[dict]:
+    """The planted defects."""
+    return exp["findings"].get("expect", [])
 
 
 def test_planted_defects_found(case):
     exp, _, findings = case
-    for want in exp["findings"].get("expect", []):
+    for want in _expected(exp):
         assert any(f.code == want["code"]
                    and ("line" not in want or f.location.row == want["line"])
                    and ("excerpt" not in want or want["excerpt"] in f.excerpt)
@@ -198,7 +231,7 @@ def test_planted_defects_found(case):
 
 def test_no_other_error_or_warning(case):
     exp, _, findings = case
-    planted = Counter(w["code"] for w in exp["findings"].get("expect", [])
+    planted = Counter(w["code"] for w in _expected(exp)
                       if CATALOGUE[w["code"]][1] in ("error", "warning"))
     got = Counter(f.code for f in findings if f.severity in ("error", "warning"))
     extra = [(f.code, f.location.row, f.message) for f in findings
@@ -208,11 +241,20 @@ def test_no_other_error_or_warning(case):
 
 def test_info_findings_allowed(case):
     exp, _, findings = case
-    planted = {w["code"] for w in exp["findings"].get("expect", [])}
-    allowed = (INFO_ALLOWED | planted) - set(exp["findings"].get("info_absent", []))
+    expected = exp["findings"].get("info_expect", [])
+    planted = {w["code"] for w in _expected(exp)}
+    allowed = ((INFO_ALLOWED | planted) - set(exp["findings"].get("info_absent", []))) | {
+        w["code"] for w in expected}
     wrong = [(f.code, f.location.row, f.message) for f in findings
              if f.severity == "info" and f.code not in allowed]
     assert wrong == []
+    # what the notice may hold but the parser could not read is reported, at info level
+    for want in expected:
+        assert any(f.code == want["code"] and f.severity == "info"
+                   and ("line" not in want or f.location.row == want["line"])
+                   and ("excerpt" not in want or want["excerpt"] in f.excerpt)
+                   for f in findings), (want, [(f.code, f.severity, f.location.row)
+                                                for f in findings])
 
 
 def test_spans_map_back(case):
@@ -223,6 +265,9 @@ def test_spans_map_back(case):
         assert n.text[c.span.start:c.span.end] == c.text
     for p in n.contact.phones:
         assert n.text[p.span.start:p.span.end] == p.text
+    secret = [sp for f in findings for sp in f.redactions]   # personal data: shown masked
     for f in findings:
         assert 0 <= f.span.start <= f.span.end <= len(n.text)
-        assert f.excerpt == n.text[f.span.start:f.span.end]
+        assert f.excerpt == masked_segment(n.text, f.span.start, f.span.end, secret)
+        if not secret:
+            assert f.excerpt == n.text[f.span.start:f.span.end]

@@ -33,6 +33,11 @@ class Hit:
     values: dict[str, Any] = field(factory=dict, hash=False)
     related: tuple[tuple[Span, str], ...] = ()
     fix: Fix | None = None
+    #: another finding of the rule, with its own message and a lower severity (the rule's
+    #: ``[variants.NAME]``): "可能写有巡察起止日期，但未能识别：…" at info level
+    variant: str | None = None
+    #: places holding personal data, masked wherever the finding shows text (PRV rules)
+    redact: tuple[Span, ...] = ()
 
 
 @frozen

@@ -9,11 +9,12 @@ lazily; the phonenumbers geocoder never is (CON002 uses the shipped table of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from .. import places
 from ..model import Span
-from . import CheckContext, Hit, register
+from . import CheckContext, Hit, Shown, register
 from .counts import provides
 
 #: national short service numbers (valid without an area code, also dialled after one):
@@ -61,14 +62,59 @@ def phone_problem(digits: str) -> str | None:
     return f"共{len(digits)}位数字，不符合中国固定电话或手机号码的号段和位数"
 
 
+#: a phone label with its colon: what follows it is the number ("联系电话："). The pattern starts
+#: with the label's last word, so the engine jumps to 话 / 线 / 机 / 码; the words before it
+#: (联系 / 举报 …) are read backwards by :func:`_label_start`
+_LABEL_COLON = re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*")
+_LABEL_WORDS = ("联系", "举报", "监督", "咨询", "值班", "投诉", "服务", "受理")
+
+
+def _label_start(norm: str, at: int) -> int:
+    """Where a phone label whose last word starts at *at* begins (联系电话 begins at 联)."""
+    return at - 2 if norm[max(0, at - 2):at] in _LABEL_WORDS else at
+
+
+#: what a cut number is made of: a few digits and separators ("0827-")
+_STUB = re.compile(r"[0-9()\-—– ]*")
+#: where a value after a label ends: the end of the text or line, a clause mark, the next label
+_VALUE_END = re.compile(r"$|\n|[;；,，。、]|(?:电子)?(?:邮箱|信箱)|邮编|邮政编码|地址|传真|(?i:e-?mail)")
+
+
+def _unfilled(ctx: CheckContext) -> Iterator[Hit]:
+    """Phone labels followed by nothing ("联系电话：") or by a cut number ("电话：0827-")."""
+    norm, orig = ctx.src.norm, ctx.src.original
+    starts = sorted(p.span.start for p in ctx.notice.contact.phones)
+    for m in _LABEL_COLON.finditer(norm):
+        pos = m.end()
+        blank = len(norm[pos:pos + 40]) - len(norm[pos:pos + 40].lstrip())
+        i = bisect_left(starts, pos)
+        if i < len(starts) and starts[i] <= pos + blank:
+            continue  # a number follows (on this line or the next)
+        stub = _STUB.match(norm, pos)
+        value_end = pos + len(stub.group().rstrip())
+        if not _VALUE_END.match(norm, stub.end()):
+            continue  # text follows ("电话：见附件"): not a number at all
+        digits = sum(ch.isdigit() for ch in norm[pos:value_end])
+        if digits == 0:
+            start = _label_start(norm, m.start())
+            label = orig[start:m.end()].rstrip(" \t:：")
+            yield Hit(Span(start, m.end()), {"phone": Shown("", ""), "reason": f"“{label}”后没有填写号码"})
+        elif digits < 5:
+            text = orig[pos:value_end]
+            yield Hit(Span(pos, value_end), {"phone": Shown(text, f"“{text}”"),
+                                             "reason": f"只有{digits}位数字，号码不完整"})
+
+
 @register("phone-valid")
 @provides("phone", "reason")
 def phone_valid(ctx: CheckContext) -> Iterator[Hit]:
-    """CON001: a published phone number that cannot be dialled in China."""
+    """CON001: a published phone number that cannot be dialled in China, or a phone label left
+    empty or with a cut number."""
     for p in ctx.notice.contact.phones:
         reason = phone_problem(p.number)
         if reason is not None:
-            yield Hit(p.span, {"phone": p.text, "reason": reason})
+            yield Hit(p.span, {"phone": Shown(p.text, f"“{p.text}”"), "reason": reason})
+    yield from _unfilled(ctx)
 
 
 @register("area-code-region")

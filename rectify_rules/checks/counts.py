@@ -24,19 +24,27 @@ _UNITS = {
     "problems": ("反馈", "个问题"),
     "tasks": ("有", "项整改任务"),
     "measures": ("制定", "条整改措施"),
+    "manifestations": ("列出", "项问题表现"),
+    "leads": ("移交", "件问题线索"),
+    "projects": ("涉及", "个项目"),
+    "cases": ("涉及", "件案件"),
 }
 _LABELS = {"categories": "问题大类数", "aspects": "问题方面数", "items": "问题项数",
-           "problems": "问题个数", "tasks": "整改任务数", "measures": "整改措施数"}
+           "problems": "问题个数", "tasks": "整改任务数", "measures": "整改措施数",
+           "manifestations": "问题表现数", "leads": "问题线索数", "projects": "项目数",
+           "cases": "案件数"}
 _PROGRESS_LABELS = (("total", "整改总数"), ("completed", "已完成整改数"),
                     ("ongoing", "正在整改数"))
 _PERCENT_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?\s*[%％]")
 
 
-def provides(*names: str):
-    """Declare the values a check puts in its hits (the engine validates messages with it)."""
+def provides(*names: str, variants: tuple[str, ...] = ()):
+    """Declare the values a check puts in its hits (the engine validates messages with it)
+    and the variant findings it makes (each rule using it defines ``[variants.NAME]``)."""
 
     def deco(fn):
         fn.values = frozenset(names)
+        fn.variants = frozenset(variants)
         return fn
 
     return deco
@@ -85,9 +93,11 @@ def _listed(quantity: str, counts: tuple[int, int | None, int],
             return (middle,)
         # in a two-level tree "项" is ambiguous when problems are counted as well
         return () if "problems" in quantities else (leaves,)
-    if quantity in ("problems", "tasks"):
+    if quantity == "problems" or (quantity == "tasks" and "problems" not in quantities):
         return (leaves,)
-    return ()  # measures are not listed as problems
+    # measures are not listed as problems, nor tasks beside a count of problems ("3个方面6个
+    # 问题…共涉及整改事项15项": the tasks are what the problems were broken into)
+    return ()
 
 
 @register("counts-match-outline")
@@ -112,10 +122,10 @@ def counts_match_outline(ctx: CheckContext) -> Iterator[Hit]:
 
 # -- CNT002 ------------------------------------------------------------------------------
 
-#: what a progress statement may count, by the noun it uses: the declared quantity of its total
-_TOTAL_NOUNS = (("problems", "问题"), ("tasks", "任务"))
-#: a statement that counts these is not about the feedback total ("已办结问题线索2件")
-_NOT_TOTAL_NOUNS = ("措施", "项目", "资金", "线索", "信访", "案件")
+#: the quantities a progress statement may share with the declared total of the feedback
+_TOTAL_QUANTITIES = ("problems", "tasks")
+#: words that put a statement without a counted noun on something else ("清退资金…")
+_NOT_TOTAL_WORDS = ("资金", "信访")
 _TOTAL_SOURCES = {"problems": "前文所称反馈问题总数", "tasks": "前文所称整改任务总数"}
 
 
@@ -127,19 +137,20 @@ def _declared_total(ctx: CheckContext, p: Progress) -> tuple[str, tuple[Count, .
     """(quantity, its declared counts) that a statement without a total is about, or None.
 
     Only outside the problem list (a statement inside a problem is about that problem's
-    measures), only when the statement's nouns do not name another quantity, only when one
-    quantity fits (by noun, else by being the only one declared), and only when every
-    declared value of it is the same."""
+    measures), only when the statement counts problems or tasks or says not what
+    (``Progress.quantity``), only when one quantity fits (by what it counts, else by being
+    the only one declared), and only when every declared value of it is the same."""
     notice = ctx.notice
     if _inside_problems(notice, p):
         return None
+    if p.quantity is not None and p.quantity not in _TOTAL_QUANTITIES:
+        return None  # "26项整改措施已完成24项": measures, not the feedback's problems
     text = ctx.src.norm[p.span.start:p.span.end]
-    if any(word in text for word in _NOT_TOTAL_NOUNS):
+    if p.quantity is None and any(word in text for word in _NOT_TOTAL_WORDS):
         return None
-    declared = {q: tuple(c for c in notice.declared if c.quantity == q) for q, _ in _TOTAL_NOUNS}
+    declared = {q: tuple(c for c in notice.declared if c.quantity == q) for q in _TOTAL_QUANTITIES}
     declared = {q: cs for q, cs in declared.items() if cs}
-    named = {q for q, word in _TOTAL_NOUNS if word in text}
-    fits = [q for q in declared if q in named] if named else list(declared)
+    fits = [p.quantity] if p.quantity in declared else ([] if p.quantity else list(declared))
     if len(fits) != 1:
         return None
     counts = declared[fits[0]]
@@ -155,21 +166,27 @@ def _unit_of(ctx: CheckContext, fig: Figure) -> str:
 
 @register("progress-adds-up")
 @provides("total", "completed", "ongoing", "other", "sum", "equation", "source", "unit",
-          "others", "total_from")
+          "others", "total_from", "parts")
 def progress_adds_up(ctx: CheckContext) -> Iterator[Hit]:
-    """CNT002: completed + ongoing (+ other states) against the total.
+    """CNT002: completed + ongoing + every other state against the total.
 
     The total is the one the statement gives; without one, the declared total of the feedback
-    (see :func:`_declared_total`). The message and ``total_from`` say which."""
+    (see :func:`_declared_total`). The message and ``total_from`` say which. A statement is
+    checked when it states the completed figure and at least one unfinished one (正在整改,
+    基本完成, 申请延期 …): "10个问题已完成整改，2个问题已基本完成整改" accounts for 12."""
     for p in ctx.notice.progress:
-        if p.completed is None or p.ongoing is None:
+        if p.completed is None or (p.ongoing is None and not p.other):
             continue
-        parts = [p.completed.value, p.ongoing.value, *(f.value for f in p.other)]
+        ongoing = p.ongoing.value if p.ongoing is not None else 0
+        parts = [p.completed.value, *([ongoing] if p.ongoing is not None else []),
+                 *(f.value for f in p.other)]
         got = sum(parts)
+        unfinished = p.ongoing or p.other[0]
+        label = "正在整改数" if p.ongoing is not None else "其他未完成状态数"
         if p.total is not None:
             total, source, total_from = p.total.value, "本句所称总数", "statement"
             span = p.total.span
-            related = ((p.completed.span, "已完成整改数"), (p.ongoing.span, "正在整改数"))
+            related = ((p.completed.span, "已完成整改数"), (unfinished.span, label))
         else:
             found = _declared_total(ctx, p)
             if found is None:
@@ -177,50 +194,37 @@ def progress_adds_up(ctx: CheckContext) -> Iterator[Hit]:
             quantity, counts = found
             total, source, total_from = counts[0].value, _TOTAL_SOURCES[quantity], "declared"
             span = p.completed.span
-            related = ((p.ongoing.span, "正在整改数"),
+            related = ((unfinished.span, label),
                        *((c.span, f"所称总数{c.value}") for c in counts))
         if got == total:
             continue
         unit = _unit_of(ctx, p.completed)
         other = sum(f.value for f in p.other)
         others = f"、基本完成等其他状态{fmt_num(other)}{unit}" if p.other else ""
+        said = [f"已完成{fmt_num(p.completed.value)}{unit}"]
+        if p.ongoing is not None:
+            said.append(f"正在整改{fmt_num(ongoing)}{unit}")
+        if p.other:
+            said.append(f"基本完成等其他状态{fmt_num(other)}{unit}")
         equation = "+".join(fmt_num(v) for v in parts) + f"≠{fmt_num(total)}"
         yield Hit(span, {"total": total, "completed": p.completed.value,
-                         "ongoing": p.ongoing.value, "other": other,
-                         "sum": got, "equation": equation, "source": source,
-                         "unit": unit, "others": others, "total_from": total_from},
+                         "ongoing": p.ongoing.value if p.ongoing is not None else None,
+                         "other": other, "sum": got, "equation": equation, "source": source,
+                         "unit": unit, "others": others, "total_from": total_from,
+                         "parts": "、".join(said)},
                   related=related)
 
 
 # -- CNT003 ------------------------------------------------------------------------------
 
-#: what a progress statement counts, by the noun of its figures (see :func:`_counted`)
-_COUNTED_NOUN = re.compile(r"问题|任务|事项|措施|线索|项目|案件")
-_COUNTED = {"问题": "problems", "任务": "tasks", "事项": "tasks", "措施": "measures",
-            "线索": "leads", "项目": "projects", "案件": "cases"}
-_NOUN_AFTER = re.compile(rf"\s*(?:具体)?(?:整改)?(?:{_COUNTED_NOUN.pattern})")
 #: what the leaves of the problem tree are not (CNT005)
-_NOT_PROBLEMS = frozenset({"measures", "leads", "projects", "cases"})
-
-
-def _counted(norm: str, p: Progress) -> str | None:
-    """What *p* counts: the last noun before its first figure ("15个问题已完成整改12个" →
-    problems, "26项整改措施已完成24项" → measures), else the noun right after that figure
-    ("已整改8个问题"); None when neither says (comparable with any statement)."""
-    figs = sorted((f.span for f in (p.completed, p.ongoing, *p.other) if f is not None))
-    if not figs:
-        return None
-    nouns = _COUNTED_NOUN.findall(norm, p.span.start, figs[0].start)
-    if nouns:
-        return _COUNTED[nouns[-1]]
-    after = _NOUN_AFTER.match(norm, figs[0].end)
-    return _COUNTED[_COUNTED_NOUN.search(after.group()).group()] if after else None
+_NOT_PROBLEMS = frozenset({"measures", "leads", "projects", "cases", "manifestations"})
 
 
 def _progress_conflicts(progress: tuple[Progress, ...], norm: str) -> Iterator[Hit]:
     """Each figure against the first statement of the same figure that counts the same thing
     (statements about measures and about problems are not two claims of one quantity)."""
-    counted = [_counted(norm, p) for p in progress]
+    counted = [p.quantity for p in progress]
     for attr, label in _PROGRESS_LABELS:
         firsts: list[tuple[Progress, Figure, str | None]] = []
         for p, what in zip(progress, counted):
@@ -308,22 +312,30 @@ def status_markers_match_progress(ctx: CheckContext) -> Iterator[Hit]:
     plus its other unfinished states ("正在推进整改1个，2个问题需长期坚持": 3).
     """
     leaves = ctx.notice.leaves()
+    declared = {c.quantity for c in ctx.notice.declared}
     ongoing = [leaf for leaf in leaves if leaf.status == "ongoing"]
     done = [leaf for leaf in leaves if leaf.status == "completed"]
     if not ongoing and not done:
         return
     all_marked = len(ongoing) + len(done) == len(leaves)
     for p in ctx.notice.progress:
-        if _counted(ctx.src.norm, p) in _NOT_PROBLEMS:
+        if p.quantity in _NOT_PROBLEMS:
             continue  # "26项整改措施已完成24项": measures, not the problems the markers are on
-        unfinished = p.ongoing.value + sum(f.value for f in p.other) if p.ongoing else None
-        if p.ongoing is not None and (ongoing or all_marked) and unfinished != len(ongoing):
-            claimed = p.ongoing.value
-            if p.other:  # the message reads "进展称正在整改1项、其他未完成状态2项，合计3项"
-                others = fmt_num(unfinished - p.ongoing.value)
-                claimed = Shown(unfinished, f"{fmt_num(p.ongoing.value)}项、其他未完成状态"
-                                            f"{others}项，合计{fmt_num(unfinished)}")
-            yield _marker_hit(p.ongoing, ongoing, "正在整改", claimed)
+        if p.quantity == "tasks" and "problems" in declared:
+            continue  # the tasks the problems were broken into, not the problems
+        stated = p.ongoing or (p.other[0] if p.other else None)
+        unfinished = (p.ongoing.value if p.ongoing else 0) + sum(f.value for f in p.other)
+        if stated is not None and (ongoing or all_marked) and unfinished != len(ongoing):
+            if p.ongoing is None:  # "2个问题已基本完成整改": unfinished, in another state
+                claimed = Shown(unfinished, f"0项、其他未完成状态{fmt_num(unfinished)}项，"
+                                            f"合计{fmt_num(unfinished)}")
+            else:
+                claimed = p.ongoing.value
+                if p.other:  # the message reads "进展称正在整改1项、其他未完成状态2项，合计3项"
+                    others = fmt_num(unfinished - p.ongoing.value)
+                    claimed = Shown(unfinished, f"{fmt_num(p.ongoing.value)}项、其他未完成状态"
+                                                f"{others}项，合计{fmt_num(unfinished)}")
+            yield _marker_hit(stated, ongoing, "正在整改", claimed)
         if p.completed is not None and p.completed.value != len(done) and (
                 all_marked or len(done) > p.completed.value):
             yield _marker_hit(p.completed, done, "已完成整改")

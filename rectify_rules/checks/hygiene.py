@@ -1,6 +1,7 @@
-"""Named checks of the FMT rules: text hygiene (doubled characters, brackets, punctuation width).
+"""Named checks of the FMT rules: text hygiene (brackets, punctuation width; doubled characters
+are in :mod:`.doubled`).
 
-All three scan the text paragraph by paragraph. A paragraph is a run of non-blank lines that ends
+Both scan the text paragraph by paragraph. A paragraph is a run of non-blank lines that ends
 at a blank line or after a line that ends a sentence (。！？): a quote may open on one line and
 close on the next line of the same paragraph, never across a paragraph break. Boilerplate is
 already blanked in ``src.norm``; FMT003 reads ``src.original`` (the normalised view folds the
@@ -12,92 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
-from pathlib import Path
 
 from attrs import frozen
 
-from ..findings import Fix
 from ..model import Span
 from ..text import SourceText
 from . import CheckContext, Hit, register
 from .counts import provides
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
+from .doubled import doubled_characters, reduplications  # noqa: F401  (FMT001, kept importable here)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-# ---- FMT001: doubled characters and words ------------------------------------------------------
-
-#: AA (二是是, 的的) and ABAB (整改整改) in CJK text
-_DOUBLE = re.compile(f"([{_CJK}])(?:([{_CJK}])\\1\\2|\\1)")  # ABAB tried before AA
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两廿")
-#: Chinese doubles a character across a word boundary all the time (学习习近平, 工作作风, 全部部署,
-#: 工会会费, 中心组组织), and no word list ships with the library; so a single doubled character
-#: is reported only where it is almost never right: a particle, the copula or a preposition
-#: written twice (二是是, 的的, 了了, 在在), or an office written twice before such a word
-#: (党群工作部部将按照 → 工作部将按照; 财政局局长 and 巡察组组长 stay fine).
-_FUNCTION = frozenset("是的了在和与将也都还又再为被于")
-_OFFICE_UNITS = frozenset("局处科股部所站院队组校厂社会室委办")
-_AFTER_OFFICE = frozenset("将要已正在于对把按及和与的是也都还又再共向从由并")
-
-
-@lru_cache(maxsize=1)
-def reduplications() -> dict[str, tuple[tuple[str, int], ...]]:
-    """The allowlist, indexed by each doubled unit it contains: "实实" → (("实实在在", 0),)."""
-    index: dict[str, list[tuple[str, int]]] = {}
-    text = (_DATA / "reduplications.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        for word in line.split("#", 1)[0].split():
-            for m in _DOUBLE.finditer(word):
-                index.setdefault(m.group(0), []).append((word, m.start()))
-            for i in range(len(word) - 1):  # overlapping AA inside ABAB-looking words too
-                if word[i] == word[i + 1]:
-                    key = word[i:i + 2]
-                    if (word, i) not in index.get(key, []):
-                        index.setdefault(key, []).append((word, i))
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _suspicious(norm: str, start: int, end: int) -> bool:
-    """Whether the double at norm[start:end] looks like a slip rather than a word boundary."""
-    pair = norm[start:end]
-    unit = pair[: len(pair) // 2]
-    if unit[0] in _NUMERALS:  # 二〇二二, 一一, 一个一个
-        return False
-    if len(unit) == 2:
-        if unit[0] == unit[1]:  # 哈哈哈哈: judge it as the AA it repeats
-            return _suspicious(norm, start, start + 2) and not _listed(norm, start, end)
-        return not _listed(norm, start, end)
-    if unit in _FUNCTION:
-        return not _listed(norm, start, end)
-    return unit in _OFFICE_UNITS and end < len(norm) and norm[end] in _AFTER_OFFICE \
-        and not _listed(norm, start, end)
-
-
-def _listed(norm: str, start: int, end: int) -> bool:
-    """Whether an allowlist entry covers norm[start:end] in the text."""
-    for word, offset in reduplications().get(norm[start:end], ()):
-        s = start - offset
-        if s >= 0 and norm.startswith(word, s):
-            return True
-    return False
-
-
-@register("doubled-characters")
-@provides("doubled", "unit", "context")
-def doubled_characters(ctx: CheckContext) -> Iterator[Hit]:
-    """FMT001: a character or two-character word written twice by accident (二是是, 整改整改)."""
-    norm, orig = ctx.src.norm, ctx.src.original
-    for m in _DOUBLE.finditer(norm):
-        s, e = m.span()
-        if not _suspicious(norm, s, e):
-            continue
-        unit = orig[s:s + (e - s) // 2]
-        context = orig[max(0, s - 2):e + 2].replace("\n", "")
-        yield Hit(Span(s, e), {"doubled": orig[s:e], "unit": unit, "context": context},
-                  fix=Fix(unit, Span(s, e), False))
-
 
 # ---- FMT002: unbalanced quotes and brackets ----------------------------------------------------
 

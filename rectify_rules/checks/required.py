@@ -1,8 +1,12 @@
 """Named checks of the REQ rules: the elements a rectification notice or report must carry.
 
 A missing element has no place of its own; such findings point at the title, or at the first
-line of the body when there is no title. REQ005 (feedback date), REQ002 (issuer) and REQ009
-(contact) are declarative rules and need no check here.
+line of the body when there is no title. REQ002 (issuer) and REQ009 (contact) are declarative
+rules and need no check here.
+
+REQ003, REQ004 and REQ005 claim absence only when it is absent: when a sentence looks as if it
+stated the element (:mod:`.candidates`), they report the sentence at info level (the rule's
+``[variants.unread]``) instead.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterator
 from ..model import Notice, Span
 from ..text import SourceText, normalise
 from . import CheckContext, Hit, anchor, last_line, register
+from .candidates import body_candidate, feedback_candidate, period_candidate, quote
 from .counts import fmt_num, provides
 
 #: a title of the genre names the rectification, or at least the inspection
@@ -25,6 +30,8 @@ _DEADLINE_LABEL = re.compile(r"(?:完成|整改)(?:时限|期限)\s*[:：]?\s*$"
 #: a dated "by …" followed by completion: "2021年7月底前完成", "6月30日前全部整改到位"
 _DEADLINE_VERB = re.compile(r"\s*(?:需|要|全部|基本)?\s*(?:完成|整改到位|办结|销号)")
 _TOTAL_QUANTITIES = ("problems", "tasks", "items")
+#: a progress total is the problem total when it counts problems or tasks, or says not what
+_PROGRESS_TOTALS = (None, "problems", "tasks", "items")
 
 
 @register("title-recognisable")
@@ -42,12 +49,17 @@ def title_recognisable(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("inspection-body-named")
-@provides("detail")
+@provides("detail", "candidate", variants=("unread",))
 def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
-    """REQ003: a mention whose ordinal is missing ("市委第巡察组"), or no body at all."""
+    """REQ003: a mention whose ordinal is missing ("市委第巡察组"), or no body at all — unless
+    a sentence names a 巡察组 with a date: then what could not be read, at info level."""
     insp = ctx.notice.inspection
     mentions = insp.mentions or ((insp.body,) if insp.body else ())
     if not mentions:
+        seen = body_candidate(ctx.notice, ctx.src)
+        if seen is not None:
+            yield Hit(seen, {"candidate": quote(ctx.src, seen)}, variant="unread")
+            return
         yield Hit(anchor(ctx.notice, ctx.src), {"detail": "全文未写明由哪一级哪个巡察（巡视）组开展"})
         return
     for m in mentions:
@@ -56,18 +68,37 @@ def inspection_body_named(ctx: CheckContext) -> Iterator[Hit]:
 
 
 @register("inspection-period-stated")
-@provides("missing", "seen")
+@provides("missing", "seen", "candidate", variants=("unread",))
 def inspection_period_stated(ctx: CheckContext) -> Iterator[Hit]:
     """REQ004: the inspection's start or end date is not stated (a start with the length of
-    the inspection, "自5月10日起…为期一个月", states the period too)."""
+    the inspection, "自5月10日起…为期一个月", states the period too) — unless a sentence about
+    the inspection holds a date range the parser did not read: then that, at info level."""
     insp = ctx.notice.inspection
     missing = [label for label, d in (("开始日期", insp.start), ("结束日期", insp.end)) if d is None]
     if not missing or (insp.start is not None and insp.duration is not None):
+        return
+    seen_at = period_candidate(ctx.notice, ctx.src)
+    if seen_at is not None:
+        yield Hit(seen_at, {"candidate": quote(ctx.src, seen_at)}, variant="unread")
         return
     span = insp.body.span if insp.body else anchor(ctx.notice, ctx.src)
     seen = f"，仅写明{'开始' if insp.start else '结束'}日期{(insp.start or insp.end).text}" \
         if len(missing) == 1 else ""
     yield Hit(span, {"missing": "和".join(missing), "seen": seen})
+
+
+@register("feedback-date-stated")
+@provides("candidate", variants=("unread",))
+def feedback_date_stated(ctx: CheckContext) -> Iterator[Hit]:
+    """REQ005: no feedback date — unless a sentence speaks of the feedback with a date the
+    parser did not read as the feedback's: then that sentence, at info level."""
+    if ctx.notice.feedback is not None:
+        return
+    seen = feedback_candidate(ctx.notice, ctx.src)
+    if seen is not None:
+        yield Hit(seen, {"candidate": quote(ctx.src, seen)}, variant="unread")
+        return
+    yield Hit(anchor(ctx.notice, ctx.src), {})
 
 
 @register("problem-total-stated")
@@ -77,7 +108,7 @@ def problem_total_stated(ctx: CheckContext) -> Iterator[Hit]:
     n = ctx.notice
     if any(c.quantity in _TOTAL_QUANTITIES for c in n.declared):
         return
-    if any(p.total is not None for p in n.progress):
+    if any(p.total is not None and p.quantity in _PROGRESS_TOTALS for p in n.progress):
         return
     others = "、".join(dict.fromkeys(c.text for c in n.declared))
     yield Hit(anchor(n, ctx.src), {"seen": f"（仅写明“{others}”）" if others else ""})
@@ -152,14 +183,17 @@ def unfinished_have_deadline(ctx: CheckContext) -> Iterator[Hit]:
 @register("signature-complete")
 @provides("missing")
 def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
-    """REQ010: the closing block lacks the issuer, the date (成文日期), or both."""
+    """REQ010: the closing block lacks the issuer, the date (成文日期), or both. A date line
+    left blank ("2021年3月　　日") is no missing date: FMT004 reports the placeholder."""
     sig = ctx.notice.signature
-    missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", sig.date))
+    # a date left to be filled in ("2021年3月　　日") holds the date's place: FMT004 reports it
+    date = sig.date or sig.date_placeholder
+    missing = [label for label, v in (("发文机关署名", sig.issuer), ("成文日期", date))
                if v is None]
     if not missing or ctx.notice.truncated is not None:
         return  # a cut text lost its end: REQ012 says so once
-    if sig.date is not None:
-        span = sig.date.span
+    if date is not None:
+        span = date.span
     elif sig.issuer is not None:
         span = sig.issuer.span
     else:

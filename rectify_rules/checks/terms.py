@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from operator import itemgetter
 
+from ..findings import Fix
 from ..model import Span
 from . import CheckContext, Hit, register
 from .counts import provides
@@ -185,3 +186,47 @@ def _is_variant(name: str, canonical: str, edit: str, i: int, counts: Counter) -
     if kind == "gap":  # the form without its ordinal is the slip, whatever the counts
         return edit == "missing"
     return counts[canonical] >= 2 and counts[canonical] > counts[name]
+
+
+# ---- TRM005: 巡视 and 巡察 mixed up -----------------------------------------------------------
+
+#: 巡视 where it names this 巡察: 巡视整改 / 巡视反馈 / 巡视组 / 巡视意见 … (the reverse is not
+#: judged: a 省委巡视 notice rightly has headings on the unit's own 巡察 work, "巡察整改和成果运用")
+_XUNSHI = re.compile(r"巡视(?=整改|反馈|组|意见|发现|移交|工作领导小组)")
+#: a word before it that names another inspection (省委巡视 in a county's 巡察 notice) or a
+#: joint term (巡视巡察, 巡视、巡察, 巡视（巡察）)
+_OTHER_BEFORE = re.compile(r"(?:中央|省委|省|自治区党委|区党委|党中央|上级|历次|各级|国家|巡视|巡察)[、和与及/（(]?$")
+_JOINT_AFTER = re.compile(r"[、和与及/（(]?(?:巡视|巡察)")
+#: headings deeper than this may name another inspection the unit answers to ("（四）省委巡视…")
+_HEADING_DEPTH = 1
+
+
+def _headings(nodes, depth: int = 0):
+    for node in nodes:
+        if node.marker is not None:
+            yield node.title_span
+        if depth + 1 < _HEADING_DEPTH:
+            yield from _headings(node.children, depth + 1)
+
+
+@register("inspection-kind-mixed")
+@provides("wrong", "right", "text", "body")
+def inspection_kind_mixed(ctx: CheckContext) -> Iterator[Hit]:
+    """TRM005: a 巡察 notice whose title or first-level headings say 巡视整改."""
+    n = ctx.notice
+    body = n.inspection.body
+    if body is None or body.kind != "巡察":
+        return
+    if any(m.kind is not None and m.kind != body.kind for m in n.inspection.mentions):
+        return  # the notice names bodies of both kinds: 巡视 may be right where it stands
+    pattern = _XUNSHI
+    norm, orig = ctx.src.norm, ctx.src.original
+    places = ([n.title.span] if n.title is not None else []) + list(_headings(n.outline))
+    for place in places:
+        for m in pattern.finditer(norm, place.start, place.end):
+            s, e = m.start(), m.start() + 2
+            if _OTHER_BEFORE.search(norm, max(place.start, s - 6), s) or _JOINT_AFTER.match(norm, e):
+                continue
+            yield Hit(Span(s, e), {"wrong": orig[s:e], "right": "巡察",
+                                   "text": orig[s:min(place.end, m.end() + 2)], "body": body.raw},
+                      related=((body.span, "巡察组"),), fix=Fix("巡察", Span(s, e), False))

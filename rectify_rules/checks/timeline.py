@@ -206,9 +206,13 @@ def key_dates_have_year(ctx: CheckContext) -> Iterator[Hit]:
 @register("dates-exist")
 @provides("text", "reason")
 def dates_exist(ctx: CheckContext) -> Iterator[Hit]:
-    """DAT006: a date-shaped text that names no calendar day."""
+    """DAT006: a date-shaped text that names no calendar day, or whose digits run together with
+    年 / 月 lost ("2021915日", see :func:`.date_text.garbled_dates`)."""
+    from .date_text import garbled_dates
+
     for bad in ctx.notice.invalid_dates:
         yield Hit(bad.span, {"text": bad.text, "reason": bad.reason})
+    yield from garbled_dates(ctx)
 
 
 # -- DAT007 ------------------------------------------------------------------------------
@@ -226,7 +230,10 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
     if n.inspection.duration and n.inspection.duration not in durations:
         durations.append(n.inspection.duration)
     for dur in durations:
-        if dur.subject == "inspection":
+        if dur.subject == "inspection" and dur.range is not None:
+            # "2019年3月8日至4月19日，…开展了为期43天的巡察": the range of its own sentence
+            start, end, what = dur.range.start, dur.range.end, "同句所写起止日期"
+        elif dur.subject == "inspection":
             start, end, what = n.inspection.start, n.inspection.end, "巡察起止日期"
         elif dur.subject == "rectification":
             start, end, what = n.feedback, n.signature.date or n.published, "反馈日期至成文日期"
@@ -235,6 +242,8 @@ def durations_match_dates(ctx: CheckContext) -> Iterator[Hit]:
         if start is None or end is None or end.value < start.value \
                 or not comparable(start, end):
             continue
+        if "day" != start.precision or "day" != end.precision:
+            continue  # "2020年11月下旬", "5月至7月": not exact enough to count days
         a, b = start.value, end.value
         if dur.days is not None:
             actual = (b - a).days + 1  # both ends counted, as notices count "为期"

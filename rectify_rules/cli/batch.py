@@ -198,6 +198,11 @@ def check_task(task: Task) -> FileResult:
         if 1 <= row <= index.line_count:
             start, end = index.line_bounds(row)  # offsets, not a Span built per row
             lines[row] = text[start:end]
+    secret = [sp for f in findings for sp in f.redactions]
+    if secret:  # personal data (PRV rules): the lines shown are masked like the findings
+        from ..redact import redacted_lines
+
+        lines = redacted_lines(lines, index.line_bounds, text, secret)
     return FileResult(task.name, tuple(findings), lines)
 
 
@@ -343,7 +348,8 @@ def _pack_finding(f: Finding) -> tuple:
     fix = None if f.fix is None else (f.fix.replacement, f.fix.span.start, f.fix.span.end,
                                       f.fix.safe)
     return (f.code, f.name, f.severity, f.message, *_pack_place(f.span, f.location, f.end_location),
-            f.excerpt, f.values, related, fix, f.reference, f.filename)
+            f.excerpt, f.values, related, fix, f.reference, f.filename,
+            tuple((r.start, r.end) for r in f.redactions))
 
 
 def _pack_place(span: Span, start: Location, end: Location) -> tuple[int, ...]:
@@ -357,9 +363,10 @@ def _unpack(packed: tuple) -> FileResult:
 
 def _unpack_finding(t: tuple) -> Finding:
     code, name, severity, message, s0, s1, r0, c0, r1, c1, excerpt, values, related, fix, \
-        reference, filename = t
+        reference, filename, redactions = t
     rel = tuple(Related(Span(a, b), Location(ra, ca), Location(rb, cb), msg, ex)
                 for a, b, ra, ca, rb, cb, msg, ex in related)
     fx = None if fix is None else Fix(fix[0], Span(fix[1], fix[2]), fix[3])
     return Finding(code, name, severity, message, Span(s0, s1), Location(r0, c0), Location(r1, c1),
-                   excerpt, values, rel, fx, reference, filename)
+                   excerpt, values, rel, fx, reference, filename,
+                   tuple(Span(a, b) for a, b in redactions))

@@ -76,6 +76,14 @@ def plain(v: Any) -> Any:
     return text if isinstance(text, str) else str(v)
 
 
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _lower(level: str, other: str) -> str:
+    """The lower of the configured *level* and a variant's severity (a variant never raises)."""
+    return other if _RANK.get(other, 2) < _RANK.get(level, 2) else level
+
+
 class _Fill(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -90,6 +98,7 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     ref = reference_date(notice, as_of)
     seen: set[tuple] = set()
     keyed: list[tuple[tuple, Finding]] = []
+    redacted = False
     for rule in pack.rules:
         level = levels[rule.code]
         if level == "off" or notice.genre not in rule.applies_to:
@@ -98,7 +107,11 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
         env = X.Env(notice, ref, opts[code])
         for hit in kinds.run(rule, notice, src, env):
             vals = hit.values  # read only
-            message = template.format_map(_Fill({k: human(v) for k, v in vals.items()}))
+            lvl, tmpl = level, template
+            if hit.variant is not None and hit.variant in rule.variants:
+                tmpl, v_level = rule.variants[hit.variant]
+                lvl = _lower(level, v_level)
+            message = tmpl.format_map(_Fill({k: human(v) for k, v in vals.items()}))
             span = hit.span
             # the span's offsets, not the Span: a tuple of ints and strings hashes in C, a Span
             # through its attrs-generated __hash__ (equal spans have equal offsets)
@@ -106,13 +119,19 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             if key in seen:
                 continue
             seen.add(key)
+            redacted = redacted or bool(hit.redact)
             keyed.append((key, build_finding(
-                src, code, name, level, message, span, {k: plain(v) for k, v in vals.items()},
-                hit.related, hit.fix, reference, filename)))
+                src, code, name, lvl, message, span, {k: plain(v) for k, v in vals.items()},
+                hit.related, hit.fix, reference, filename, hit.redact)))
     # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
     # are unique, so sorting by it gives the same order without a property call per finding
     keyed.sort(key=itemgetter(0))
-    return [f for _, f in keyed]
+    findings = [f for _, f in keyed]
+    if redacted:  # personal data found: masked in every finding that shows it (PRV rules)
+        from ..redact import scrub
+
+        findings = scrub(findings, src.original)
+    return findings
 
 
 def check(source: str | bytes | os.PathLike, *, select=None, ignore=None, rules: RulePack | None = None,

@@ -109,6 +109,13 @@ def compile_kind(kind: str, data: dict, c) -> tuple[object, dict[str, str | None
     return CheckSpec(name), (dict.fromkeys(given) if given is not None else None)
 
 
+def declared_variants(kind: str, spec) -> frozenset[str]:
+    """The variant findings a check rule's check declares (``fn.variants``); none otherwise."""
+    if kind != "check":
+        return frozenset()
+    return frozenset(getattr(checks.get(spec.name), "variants", ()))
+
+
 def _compile_assert(data: dict, c) -> tuple[AssertSpec, dict[str, str | None]]:
     if "assert" not in data:
         raise c.error("assert", "missing: the condition that must hold")

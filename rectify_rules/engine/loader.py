@@ -22,7 +22,8 @@ GENRES = ("notice", "report", "news", "other", "unknown")
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("require", "assert", "pattern", "terms", "sequence", "consistent", "check")
 COMMON_REQUIRED = ("code", "name", "severity", "kind", "summary", "message", "example")
-COMMON_OPTIONAL = ("applies_to", "doc", "options")
+COMMON_OPTIONAL = ("applies_to", "doc", "options", "variants")
+VARIANT_KEYS = ("message", "severity")
 DOC_KEYS = ("what", "why", "use_instead", "reference")
 EXAMPLE_KEYS = ("bad", "good", "genre", "as_of")
 
@@ -129,7 +130,7 @@ def _split_key(key: str) -> tuple[str | None, int, str | None]:
     if m:
         return m.group(1), int(m.group(2)), m.group(3)
     if "." in key:
-        table, leaf = key.split(".", 1)
+        table, leaf = key.rsplit(".", 1)  # "variants.unread.message": [variants.unread] message
         return table, 0, leaf
     return None, 0, key
 
@@ -218,27 +219,59 @@ def compile_rule(path: Path) -> Rule:
             raise c.error(f"doc.{k}", f"must be a string, got {_tname(v)}")
     spec, provided = kinds.compile_kind(kind, data, c)
     _check_message(c, message, provided)
+    variants = _variants(c, data, kind, provided, kinds.declared_variants(kind, spec))
     return Rule(code=code, name=name, severity=severity, kind=kind, applies_to=frozenset(applies),
                 message=message, summary=summary, doc=dict(doc), options=dict(options),
                 examples=_examples(c, data["example"]), path=str(path), spec=spec,
-                value_types=provided)
+                variants=variants, value_types=provided)
 
 
-def _check_message(c: Compiler, message: str, provided: dict[str, str | None] | None) -> None:
+def _variants(c: Compiler, data: dict, kind: str, provided: dict[str, str | None] | None,
+              declared: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """The ``[variants.NAME]`` tables: each a message and an optional lower severity. Only a
+    check rule has them, and it must give one for every variant its check declares."""
+    raw = data.get("variants", {})
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise c.error("variants", "must be tables [variants.NAME] with message (and severity)")
+    if raw and kind != "check":
+        raise c.error("variants", f"only check rules have variants (this rule is kind {kind!r})")
+    out: dict[str, tuple[str, str]] = {}
+    for name, v in raw.items():
+        if name not in declared:
+            raise c.error(f"variants.{name}", "the check makes no such finding; it makes: "
+                          + (", ".join(sorted(declared)) or "none") + suggest(name, declared))
+        c.unknown_keys(v, VARIANT_KEYS, f"variants.{name}.")
+        if not isinstance(v.get("message"), str) or not v["message"].strip():
+            raise c.error(f"variants.{name}.message", "missing: the message of this finding")
+        sev = v.get("severity", data.get("severity"))
+        if sev not in SEVERITIES:
+            raise c.error(f"variants.{name}.severity", f"unknown severity {sev!r}; "
+                          f"severities are {', '.join(SEVERITIES)}")
+        _check_message(c, v["message"], provided, f"variants.{name}.message")
+        out[name] = (v["message"], sev)
+    missing = sorted(declared - set(out))
+    if missing:
+        raise c.error("variants", f"the check also makes the finding(s) {', '.join(missing)}: "
+                      f"add [variants.{missing[0]}] with its message")
+    return out
+
+
+def _check_message(c: Compiler, message: str, provided: dict[str, str | None] | None,
+                   key: str = "message") -> None:
     try:
         parts = list(string.Formatter().parse(message))
     except ValueError as e:
-        raise c.error("message", f"bad placeholder syntax: {e} (write {{{{ }}}} for a literal brace)") from None
+        raise c.error(key, f"bad placeholder syntax: {e} (write {{{{ }}}} for a literal brace)") from None
     for _, field_name, spec, conv in parts:
         if field_name is None:
             continue
         if not field_name or not re.fullmatch(r"\w+", field_name):
-            raise c.error("message", f"placeholder {{{field_name}}} must be a plain name such as {{total}}")
+            raise c.error(key, f"placeholder {{{field_name}}} must be a plain name such as {{total}}")
         if spec or conv:
-            raise c.error("message", f"placeholder {{{field_name}}}: format specs are not supported "
+            raise c.error(key, f"placeholder {{{field_name}}}: format specs are not supported "
                           "(values are already formatted for readers)")
         if provided is not None and field_name not in provided:
-            raise c.error("message", f"placeholder {{{field_name}}} is not provided by this rule; "
+            raise c.error(key, f"placeholder {{{field_name}}} is not provided by this rule; "
                           f"available: {', '.join(sorted(provided)) or 'none'}" + suggest(field_name, provided))
 
 

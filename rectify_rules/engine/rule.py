@@ -31,6 +31,8 @@ class Rule:
     path: str = ""
     #: the kind's compiled data (expression trees, regexes …), see kinds_*.py
     spec: Any = None
+    #: other findings a check rule makes, by name: (message, severity) — see docs/rules.md
+    variants: dict[str, tuple[str, str]] = field(factory=dict)
     #: name → type of the values its findings carry (engine/values.py); None: not declared
     value_types: dict[str, str | None] | None = None
 

@@ -35,6 +35,9 @@ VALUE_LABELS = {
     "unfinished": "未完成事项",
     "unit": "单位", "value": "数值", "variant": "此处写法", "variant_count": "此处写法出现次数",
     "what": "所指", "wrong": "错误写法",
+    # issue 10 (TRM004/TRM005, DAT009/DAT010, PRV001–PRV003)
+    "object": "所接时间", "body": "巡察组", "ref": "对照日期", "written": "文中所写",
+    "masked": "号码（已遮蔽）", "how": "判断依据", "name": "姓名", "weekday": "实际星期",
 }
 #: bookkeeping a reader does not need (which model field, which quantity kind in English)
 HIDDEN_VALUES = frozenset({"quantity", "path", "total_from", "verb"})

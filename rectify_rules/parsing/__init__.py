@@ -120,9 +120,10 @@ def _own_signature(sig: Signature, bp) -> Signature:
 def _outside_leaves(progress: tuple[Progress, ...],
                     problems: tuple[Node, ...]) -> tuple[Progress, ...]:
     """The progress statements of the notice: those inside a problem's own rectification text
-    ("…对审计发现问题建立台账，已完成整改31项") count that problem's sub-tasks, not the problems."""
-    bodies = sorted(leaf.body_span for g in problems for leaf in g.leaves()
-                    if len(leaf.body_span))
+    ("…对审计发现问题建立台账，已完成整改31项") count that problem's sub-tasks, and those in
+    the text of a group of problems ("预算执行问题5项，已整改3项，部分整改2项") that group's own
+    problems: neither is about the notice's problems."""
+    bodies = sorted(n.body_span for n in _nodes(problems) if len(n.body_span))
     if not bodies:
         return progress
     starts = [b.start for b in bodies]  # leaf bodies are disjoint: bisect, not a scan per statement
@@ -132,6 +133,12 @@ def _outside_leaves(progress: tuple[Progress, ...],
         return i >= 0 and pos < bodies[i].end
 
     return tuple(p for p in progress if not inside(p.span.start))
+
+
+def _nodes(nodes: tuple[Node, ...]):
+    for n in nodes:
+        yield n
+        yield from _nodes(n.children)
 
 
 def _diagnose(body: SourceText, hdr, outl) -> tuple[Diagnostic, ...]:

@@ -9,7 +9,9 @@ breakdown is only taken when the structure is clear:
   the trigger on; items between the total and the trigger ("涉及科级干部4人") are a
   cross-cutting subset and are not parts;
 - a run of ≥ 2 whole-clause items right after a ``共…N unit`` clause ("…机构21个,已撤销12个,
-  调整4个,保留5个").
+  调整4个,保留5个") — not when the clauses count other activities alongside the total
+  ("共召开专题民主生活会12次，组织集中学习45次，讲授专题党课20次": times, and clauses that each
+  name an activity of their own).
 
 Skipped: fewer than two parts; two 共-totals of the same unit in one sentence (which one is
 meant?); increment labels (新增/增加/同比 …: a flow, not a partition of a stock); items that
@@ -48,6 +50,10 @@ _NOT_PART = re.compile(r"^涉及")
 #: a breakdown needs a trigger (其中 / 给予 / 分别) or a total cue (共 …) in its sentence
 _ANY_CUE = re.compile(r"其中|给予|分别|共|合计|总计|累计")
 _LABEL_TRIM = re.compile(r"^(?:已经?|有|共)|(?:有|为|了)$")
+#: a clause that tells of another activity (a verb and what it made or held)
+#: ("组织集中学习45次"); not the verbs that split one total of things ("共完善制度18项，新建
+#: 制度9项，修订制度9项" is a breakdown)
+_ACTIVITY = re.compile(r"(?:召开|组织|开展|举办|讲授|走访|培训)[\u4e00-\u9fff“”\"]{2,}")
 
 _PCT = re.compile(rf"(?P<n>{DEC})\s*%|百分之(?P<cn>{DEC})")
 _PCT_ANCHOR = re.compile(r"%|百分之")
@@ -149,9 +155,17 @@ def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdow
         after = [(s, e) for s, e in _pieces(norm, c_end, end, _PIECE_SEP)][1:] \
             if c_end < end else []
         parts = _items(norm, after, fam, first_trigger=False)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _parallel(fam, parts):
             out.append(_make(src, fig, parts, parts[-1].value.span.end))
     return out
+
+
+def _parallel(family: str, parts: list[Part]) -> bool:
+    """Are the clauses after a total other activities counted alongside it, not its parts?
+    "共召开专题民主生活会12次，组织集中学习45次，讲授专题党课20次": each clause names an activity
+    of its own (a verb and its object), and times (次) count occurrences of an activity;
+    "共有机构21个，已撤销12个，调整4个，保留5个" says what became of the same 21."""
+    return family == "次" or any(_ACTIVITY.match(p.label) for p in parts)
 
 
 def _make(src: SourceText, total: Figure, parts: list[Part], end: int) -> Breakdown:

@@ -6,8 +6,13 @@ against its clause / sentence. This module holds the declared counts ("共反馈
 and the small text helpers shared with :mod:`.progress` and :mod:`.breakdowns`.
 
 Declared counts are only taken in feedback context: the clause (text between , ; : 。 ! ? and
-line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/提出的/指出的/交办 — or continue
-such a clause ("反馈问题12个,涉及3个方面") — and the count must not be a completion figure ("已整改8个问题" is progress, not a claim about the feedback).
+line breaks) must mention 反馈/巡察/巡视/整改任务/整改措施/整改事项/提出的/指出的/交办, or the
+lists the feedback was broken into (台账/清单/分解/逐条/逐项: "建立了3个方面12项具体问题台账",
+"分解形成58个“问题清单”") — or continue such a clause ("反馈问题12个,涉及3个方面") — and the
+count must not be a completion figure ("已整改8个问题" is progress, not a claim about the
+feedback). Every count says what it counts (``Count.quantity``); "43项具体问题表现" counts the
+manifestations of the problems, not problems. A part is no total: what somebody took on
+("主要负责人主动认领6项整改任务"), one of a kind ("每一个问题"), a part of a count ("…中的5个").
 
 A clause that only has a problem verb (指出/发现/查摆/梳理/查找/提出/交办/移交 …) is taken from
 the verb on when the feedback is what the verb is about: an earlier clause of its sentence
@@ -45,19 +50,30 @@ _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 
 #: what follows "N个方面" when the aspects are of work, not of problems ("3个方面的工作")
 _NOT_PROBLEMS = r"(?:工作|措施|举措|建议|经验|做法|成效|目标|内容)"
+_Q = r"[“\"‘']?"  # a list's name may be quoted: 58个“问题清单”
 _DECLARED = re.compile(
-    rf"(?=[\d{CN_NUM_CHARS}问整])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面|项))"
+    rf"(?=[\d{CN_NUM_CHARS}问整任])(?:(?P<categories>(?P<n_cat>{NUM})个?大(?:类|方面|项))"
     rf"|(?P<aspects>(?P<n_asp>{NUM})个?方面(?!的?(?:整改)?{_NOT_PROBLEMS}))"
     rf"|(?P<items>(?P<n_item>{NUM})项(?={NUM}[个项条]?(?:具体)?问题))"
-    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条](?:具体)?问题(?!线索)"
+    # "43项具体问题表现": what the problems showed as, not problems
+    rf"|(?P<manifestations>(?P<n_man>{NUM})[个项条](?:具体)?(?:问题)?表现)"
+    rf"|(?P<problems>(?P<n_prob>{NUM})[个项条]{_Q}(?:具体)?问题(?:清单)?(?!线索|表现)"
     rf"|问题(?:共|总计|合计)?(?P<n_prob2>{NUM})[个项条](?!个|大|方面)"
     # "反馈问题3个方面11个": the problems counted right after the aspects
     rf"|(?<=方面)(?P<n_prob3>{NUM})[个项条](?=\s*(?:[,;:。!?、()]|$)))"
-    rf"|(?P<tasks>(?P<n_task>{NUM})[个项条](?:具体)?整改任务"
-    rf"|整改任务(?:共)?(?P<n_task2>{NUM})[个项条])"
+    rf"|(?P<tasks>(?P<n_task>{NUM})[个项条]{_Q}(?:具体)?(?:整改任务|任务清单|整改事项)"
+    rf"|(?:整改任务|整改事项)(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
-_FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|提出的|指出的|交办")
+#: a clause that tells of the feedback, or of the lists the feedback was broken into ("建立了3个
+#: 方面12项具体问题台账", "分解形成58个“问题清单”", "对9个方面27个问题逐条进行了整改",
+#: "共涉及整改事项64项")
+_FEEDBACK_CONTEXT = re.compile(r"反馈|巡察|巡视|整改任务|整改措施|整改事项|提出的|指出的|交办"
+                               r"|台账|清单|分解|逐条|逐项")
+#: what before a count makes it a part, not the total: a subset somebody took on ("主要负责人
+#: 主动认领6项整改任务"), one of a kind ("每一个问题"), a part of a larger count ("…中的43项")
+_PART_BEFORE = re.compile(r"(?:认领|领办|牵头|分管|承担|每|各|中的|其中)\s*$")
+_PART_CLAUSE = re.compile(r"认领|领办|牵头负责|分管")
 #: a problem verb: its clause holds feedback counts when the feedback is what it is about
 _PROBLEM_VERB = re.compile(r"指出|发现|查摆|梳理|查找|查出|提出|交办|移交")
 _CUE = re.compile(f"{_FEEDBACK_CONTEXT.pattern}|{_PROBLEM_VERB.pattern}")
@@ -73,6 +89,7 @@ _CONTINUATION = re.compile(r"\s*(?:涉及|包括|分为|归纳为|分属|涵盖)
 _PROGRESS_BEFORE = re.compile(
     r"(?:完成|整改|推进|落实|办结|销号|剩余|尚有|还有|仍有|正在|持续|未)(?:了|的)?\s*$")
 _GROUPS = {"categories": ("n_cat",), "aspects": ("n_asp",), "items": ("n_item",),
+           "manifestations": ("n_man",),
            "problems": ("n_prob", "n_prob2", "n_prob3"), "tasks": ("n_task", "n_task2"),
            "measures": ("n_meas", "n_meas2")}
 
@@ -179,6 +196,8 @@ def _candidates(norm: str, clauses: Clauses):
             continue
         last = start
         if _FEEDBACK_CONTEXT.search(norm, start, end):
+            if _OTHER_ACTIVITY.search(norm, start, end) and not _INSPECTION.search(norm, start, end):
+                continue  # "自查发现问题12个，建立台账": the unit's own checks
             yield from _DECLARED.finditer(norm, start, end)
         elif _verb_about_feedback(norm, clauses, start, cue):
             # "梳理出5个方面的制度漏洞": after a verb, aspects count only problems
@@ -211,7 +230,11 @@ def parse_declared(src: SourceText, clauses: Clauses | None = None) -> tuple[Cou
         if quantity == "aspects" and value == 1 and "个" not in m.group():
             continue  # "一方面……另一方面" is a connective, not a count
         c_start, _ = clauses.clause(m.start())
-        if _PROGRESS_BEFORE.search(norm[max(c_start, m.start() - 8):m.start()]):
+        before = norm[max(c_start, m.start() - 8):m.start()]
+        if _PROGRESS_BEFORE.search(before):
+            continue
+        if quantity != "manifestations" and (
+                _PART_BEFORE.search(before) or _PART_CLAUSE.search(norm, c_start, m.start())):
             continue
         span = Span(m.start(), m.end())
         out.append(Count(quantity=quantity, value=value, text=src.slice(span), span=span))

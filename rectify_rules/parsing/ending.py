@@ -39,7 +39,8 @@ def find_cut(body: SourceText, signature: Signature, contact: Contact) -> TextFa
     mark = _EXCERPT_MARK.search(norm)
     if mark is not None:
         return _tail(body, Span(mark.start(), mark.end()))
-    if signature.issuer is not None or signature.date is not None:
+    if (signature.issuer is not None or signature.date is not None
+            or signature.date_placeholder is not None):  # a date line still to be filled in
         return None
     last = lines[-1]
     if _FINAL.search(last.text) or _CLOSING.search(last.text) or _DATE_END.search(last.text):

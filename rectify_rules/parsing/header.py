@@ -10,9 +10,10 @@ the normalised view; every fact's text is the ORIGINAL text at its span.
   over up to three lines (blank lines between allowed) is joined without the breaks.
 - addressee: a short line ending with a colon right after the title ("区委第二巡察组：").
 - opening paragraph: the first paragraph after the header that speaks of 巡察 / 巡视; the
-  inspecting body, kind, dates and duration are taken from it.
-- feedback: the date of the clause that delivers the feedback (反馈了巡察意见, 反馈了专项巡察意见,
-  意见反馈, 召开…反馈会, 分别反馈 …), never a date of the inspection range.
+  inspecting bodies and the kind are taken from it, the period (:mod:`.period`) from it and
+  the paragraphs after it.
+- feedback: the date of the clause that tells of the feedback as an event (:mod:`.feedback`),
+  never a date of the inspection period.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from attrs import frozen
 from ..model import (DateFact, Duration, Genre, Inspection, Signature, Span, TextFact)
 from ..text import Line, SourceText, normalise
 from .boilerplate import Boilerplate
-from .dates import DateScan, with_year
-from .inspection import find_bodies, find_durations, find_kind
+from .dates import DateScan
+from .feedback import after_inspection, find_feedback
+from .inspection import find_bodies, find_durations, find_kind, opening_bodies
+from .period import read_period
 from .signature import ORG_END, find_signature
 
 __all__ = ["Header", "parse_header"]
@@ -62,9 +65,6 @@ _HEAD_LINES = 8
 _PROSE = re.compile(r"[。;!?]|[:,]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
 _PROSE_MIN = 80
-#: a start written without its end: "自2021年5月10日起", "从5月10日开始", "于2021年5月10日进驻"
-_START_BEFORE = re.compile(r"(?:自|从|于)\s*$")
-_START_AFTER = re.compile(r"\s*(?:起|开始|进驻)")
 _ADDRESSEE = re.compile(r"^(?P<name>[^。,;!?:]{2,40}?)\s*:$")
 #: labels that end with a colon but address nobody
 _NOT_ADDRESSEE = re.compile(r"联系|电话|邮箱|地址|附件|整改|情况|措施|成效|问题|如下")
@@ -74,16 +74,6 @@ _NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
 _PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监督|予以公布|予以公开|"
                      r"现将[^。]{0,30}(?:公布|公开|通报)")
 _ABOUT = "关于"
-_SENTENCE_END = re.compile(r"[。;!?]")
-#: the kind of inspection may stand inside the phrase: "反馈了专项巡察意见", "反馈了巡察“回头看”意见"
-_FEEDBACK_KIND = r"(?:专项|常规|机动|联动|提级)?"
-_FEEDBACK = re.compile(
-    rf"反馈了?{_FEEDBACK_KIND}(?:巡察|巡视)?(?:[“\"‘']?回头看[”\"’']?)?(?:意见|情况)(?![后的])"
-    r"|(?:巡察|巡视)?意见反馈(?!会后)"
-    r"|(?:召开|举行)了?[^。,;]{0,15}反馈(?:会|大会)(?!后)"
-    r"|反馈了?(?:巡察|巡视)发现的(?:主要)?问题"
-    r"|分别(?:进行了?)?反馈|(?:进行了?|作出?了?)(?:集中|专题|现场|书面)?(?:巡察|巡视)?反馈(?!会后)"
-    r"|反馈会(?![后上议])")
 _SUBJECT = re.compile(r"巡察|巡视")
 _BLANKS = re.compile(r"\s+")
 _PARAGRAPH_LINES = 6
@@ -214,52 +204,42 @@ def _genre(title: TextFact | None, addressee: TextFact | None, body: SourceText)
     return "unknown"
 
 
-def _feedback(body: SourceText, ds: DateScan, paragraphs: list[Span],
-              excluded: set[Span]) -> DateFact | None:
-    """The date of the clause that delivers the feedback."""
-    norm = body.norm
-    for para in paragraphs[:_FEEDBACK_SEARCH]:
-        for m in _FEEDBACK.finditer(norm, para.start, para.end):
-            ends = list(_SENTENCE_END.finditer(norm, para.start, m.start()))
-            s_start = ends[-1].end() if ends else para.start
-            after = _SENTENCE_END.search(norm, m.end(), para.end)
-            s_end = after.start() if after else para.end
-            dates = [d for d in ds.within(Span(s_start, s_end)) if d.span not in excluded]
-            before = [d for d in dates if d.span.end <= m.start()]
-            if before:
-                return before[-1]
-            later = [d for d in dates if d.span.start >= m.end()]
-            if later:
-                return later[0]
-    return None
+def _inspection(body: SourceText, dates: DateScan, bp: Boilerplate, title: TextFact | None,
+                paragraphs: list[Span], opening: Span | None
+                ) -> tuple[Inspection, tuple[Duration, ...], DateFact | None]:
+    """The inspection (bodies, kind, period, duration), the stated durations and the feedback
+    date, read from the opening paragraphs (see :mod:`.period` and :mod:`.feedback`)."""
+    mentions = find_bodies(body)
+    if opening is None:
+        return (Inspection(body=mentions[0] if mentions else None, mentions=mentions,
+                           bodies=mentions[:1]), find_durations(body, (), dates), None)
+    start_at = paragraphs.index(opening) if opening in paragraphs else 0
+    header = paragraphs[start_at:start_at + _OPENING_SEARCH]
+    bodies = opening_bodies(mentions, opening) or mentions[:1]
+    kind = find_kind(body, opening)
+    if kind is None and title is not None:
+        kind = find_kind(body, title.span)
+    period = read_period(body, dates, header, opening_bodies(mentions, opening.cover(header[-1])))
+    durations = find_durations(body, (opening,), dates)
+    duration = next((d for d in durations if d.subject == "inspection"
+                     and _measures(d, period, opening)), None)
+    excluded = {d.span for d in (period.start, period.end) if d is not None}
+    feedback = find_feedback(body, dates, paragraphs[start_at:start_at + _FEEDBACK_SEARCH],
+                             excluded)
+    if feedback is not None:
+        feedback = after_inspection(feedback, period.end, bp.published)
+    inspection = Inspection(body=bodies[0] if bodies else None, mentions=mentions, bodies=bodies,
+                            kind=kind, start=period.start, end=period.end, duration=duration)
+    return inspection, durations, feedback
 
 
-def _after_inspection(fb: DateFact, end: DateFact | None,
-                      published: DateFact | None) -> DateFact:
-    """Re-year an inferred feedback date: the first such day after the inspection's end;
-    without an end, not after the publication date."""
-    if not fb.year_inferred:
-        return fb
-    if end is None:
-        if published is not None and fb.value > published.value:
-            return with_year(fb, published.value.year - (
-                with_year(fb, published.value.year).value > published.value))
-        return fb
-    moved = with_year(fb, end.value.year)
-    if moved.value < end.value:
-        moved = with_year(fb, end.value.year + 1)
-    return moved
-
-
-def _start_only(body: SourceText, dates, opening: Span) -> DateFact | None:
-    """The first date of the opening stated as a start with no end ("自2021年5月10日起…为期
-    一个月"): after 自/从/于 and before 起/开始/进驻."""
-    norm = body.norm
-    for d in dates.within(opening):
-        if (_START_AFTER.match(norm, d.span.end)
-                and _START_BEFORE.search(norm, max(0, d.span.start - 3), d.span.start)):
-            return d
-    return None
+def _measures(d: Duration, period, opening: Span) -> bool:
+    """Does the inspection duration *d* measure the period? Its own range is the period's, or
+    it has none and stands in the period's sentence (else, without a sentence, the opening)."""
+    if d.range is not None:
+        return period.range is not None and d.range.span == period.range.span
+    where = period.sentence or opening
+    return where.contains(d.span) or opening.contains(d.span)
 
 
 def _squeeze(text: str) -> str:
@@ -303,36 +283,7 @@ def parse_header(body: SourceText, dates: DateScan, bp: Boilerplate) -> Header:
                     if _SUBJECT.search(body.norm, p.start, p.end)),
                    paragraphs[0] if paragraphs else None)
 
-    mentions = find_bodies(body)
-    inspection = Inspection(mentions=mentions)
-    durations = find_durations(body, (opening,) if opening else ())
-    excluded: set[Span] = set()
-    if opening is not None:
-        in_opening = [b for b in mentions if opening.contains(b.span)]
-        kind = find_kind(body, opening)
-        if kind is None and title is not None:
-            kind = find_kind(body, title.span)
-        ranges = dates.range_within(opening)
-        start = ranges[0].start if ranges else _start_only(body, dates, opening)
-        end = ranges[0].end if ranges else None
-        if ranges:
-            excluded = {ranges[0].start.span, ranges[0].end.span}
-        elif start is not None:
-            excluded = {start.span}
-        duration = next((d for d in durations
-                         if d.subject == "inspection" and opening.contains(d.span)), None)
-        inspection = Inspection(
-            body=in_opening[0] if in_opening else (mentions[0] if mentions else None),
-            mentions=mentions, kind=kind, start=start, end=end, duration=duration)
-    elif mentions:
-        inspection = Inspection(body=mentions[0], mentions=mentions)
-
-    feedback = None
-    if paragraphs:
-        start_at = paragraphs.index(opening) if opening in paragraphs else 0
-        feedback = _feedback(body, dates, paragraphs[start_at:], excluded)
-        if feedback is not None:
-            feedback = _after_inspection(feedback, inspection.end, bp.published)
+    inspection, durations, feedback = _inspection(body, dates, bp, title, paragraphs, opening)
 
     stop = title.span.end if title else 0
     if addressee is not None:

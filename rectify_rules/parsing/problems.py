@@ -23,7 +23,9 @@ summary, "截至…，8个问题已完成整改7个。欢迎…监督") is not t
 paragraph states its status ends there, unless a later paragraph is labelled as its own.
 
 Each leaf gets ``status`` / ``status_span`` / ``deadline`` from its own text
-(:mod:`rectify_rules.parsing.status`).
+(:mod:`rectify_rules.parsing.status`) — or, when it is a row of a 整改台账 table, from the
+table's status and deadline cells (:mod:`rectify_rules.parsing.ledger`). A notice whose only
+list of problems is such a table gets the table's rows as its leaves.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import attrs
 
 from ..model import Count, Node, Span
 from ..text import SourceText
+from .ledger import Row, find_rows, row_nodes
 from .status import find_deadline, find_status
 
 _ORG = re.compile(r"组织领导|政治站位|提高站位|思想认识|政治担当|下一步|巩固|长效|线索|进一步整改"
@@ -73,13 +76,18 @@ class _Ctx:
         self.labels = [m.end() for m in _RECT_LABEL.finditer(src.norm)]
         self.declared = {c.value for c in declared}
 
+    def title(self, node: Node) -> str:
+        """A heading as the vocabulary reads it: the normalised view (traditional script and
+        full-width forms folded), not the original text."""
+        return self.norm[node.title_span.start:node.title_span.end]
+
     def labels_in(self, span: Span) -> int:
         return (bisect.bisect_left(self.labels, span.end)
                 - bisect.bisect_left(self.labels, span.start))
 
 
 def _evidence(node: Node, ctx: _Ctx) -> bool:
-    if _kind(node.title) == "problem" or ctx.labels_in(node.span):
+    if _kind(ctx.title(node)) == "problem" or ctx.labels_in(node.span):
         return True
     return any(_evidence(c, ctx) for c in node.children)
 
@@ -95,12 +103,13 @@ def _count_match(groups: Sequence[Node], declared: set[int]) -> int:
 
 
 def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...]:
-    keep = [n for n in nodes if _kind(n.title) != "org"]
+    keep = [n for n in nodes if _kind(ctx.title(n)) != "org"]
     if len(keep) < len(nodes):  # a level of sections: keep those showing problems
         keep = [n for n in keep if _evidence(n, ctx)]
     if not keep:
         return ()
-    if len(keep) == 1 and keep[0].children and depth < 3 and not _PROBLEM.search(keep[0].title):
+    if (len(keep) == 1 and keep[0].children and depth < 3
+            and not _PROBLEM.search(ctx.title(keep[0]))):
         inner = _choose(keep[0].children, ctx, depth + 1)
         if inner:
             return inner
@@ -213,11 +222,15 @@ def _rstrip(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _annotate(n: Node, norm: str, dates) -> Node:
+def _annotate(n: Node, norm: str, dates, rows: tuple[Row, ...] = ()) -> Node:
     if n.children:  # a plain constructor: attrs.evolve costs several times more per node
         return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
-                    tuple(_annotate(c, norm, dates) for c in n.children),
+                    tuple(_annotate(c, norm, dates, rows) for c in n.children),
                     n.status, n.status_span, n.deadline)
+    row = next((r for r in rows if r.span.contains(n.title_span)), None)
+    if row is not None:  # an item of a 整改台账 table: its status and deadline are cells
+        return Node(n.marker, n.title, n.span, n.title_span, n.body_span, n.children,
+                    row.status, row.status_span, row.deadline)
     status = find_status(norm, n.body_span)
     deadline = None
     if dates is not None and len(n.body_span):
@@ -238,11 +251,14 @@ def select_problems(src: SourceText, outline: tuple[Node, ...], declared: tuple[
     without it no deadline is read. Returns ``()`` when no part of the outline enumerates
     problems.
     """
-    if not outline:
-        return ()
-    ctx = _Ctx(src, declared)
-    groups = _choose(outline, ctx)
-    if not groups or not any(_evidence(g, ctx) for g in groups):
-        return ()
+    rows = find_rows(src, dates)
+    groups: tuple[Node, ...] = ()
+    if outline:
+        ctx = _Ctx(src, declared)
+        groups = _choose(outline, ctx)
+        if not any(_evidence(g, ctx) for g in groups):
+            groups = ()
+    if not groups:
+        return row_nodes(src, rows)  # a 整改台账 table lists the problems, if there is one
     groups = _end_trailing_paragraphs(_add_paragraph_leaves(groups, ctx), ctx)
-    return tuple(_annotate(g, src.norm, dates) for g in groups)
+    return tuple(_annotate(g, src.norm, dates, rows) for g in groups)

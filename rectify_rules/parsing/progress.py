@@ -20,48 +20,72 @@ from __future__ import annotations
 
 import re
 
+from attrs import evolve
+
 from ..model import DateFact, DeadlinePart, Figure, Percentage, Progress, Span
 from ..text import SourceText
 from .counts import DEC, NUM, Clauses, number_value
 
 _UNIT = r"[个项条件]"
-_NOUN = r"(?:具体)?(?:整改)?(?:问题|任务|事项)"
+_NOUN = r"(?:具体)?(?:整改)?(?:问题|任务|事项|措施)"
+#: 已, also when written 己 (a common slip: read it; FMT005 reports it)
+_YI = r"[已己]"
 #: the figure may not be followed by an object noun ("完成2条道路"): only a problem noun,
 #: a clause end, or a status word
-_AFTER_OK = r"(?=\s*(?:$|[,;:。!?、()（）]|已|均|正在|纳入|持续|尚|未|仍|整改|基本|需|按))"
-#: how "正在…" may be qualified: "正在有序推进", "正在加紧整改", "正在推进整改"
-_MANNER = r"(?:有序|加紧|抓紧|积极|稳步|按计划|持续|全力)?"
-_ONGOING_VERB = (rf"(?:正在{_MANNER}(?:整改|推进|落实|办理)(?:整改)?中?|持续整改|未到(?:整改)?时限"
-                 r"|尚未(?:完成|整改)(?:整改|到位)?|未完成(?:整改)?|未整改(?:到位)?|剩余|尚有|还有|仍有)")
+_AFTER_OK = (r"(?=\s*(?:$|[,;:。!?、()（）]|已|己|均|正|纳入|持续|尚|未|仍|整改|基本|需|按|申请|部分"
+             r"|延期))")
+#: how "正在…" may be qualified: "正在有序推进", "正按计划有序推进", "正在推进整改"
+_MANNER = r"(?:有序|加紧|抓紧|积极|稳步|按计划|按时序|持续|全力)"
+_ONGOING_VERB = (rf"(?:正(?:在)?{_MANNER}{{0,2}}(?:整改|推进|落实|办理)(?:整改)?中?|持续整改"
+                 r"|未到(?:整改)?时限|尚未(?:完成|整改)(?:整改|到位)?|未完成(?:整改)?|未整改(?:到位)?"
+                 r"|剩余|尚有|还有|仍有)")
 #: "2个问题需长期坚持、持续整改": not finished, kept open on purpose (another state than 正在整改)
 _KEPT_OPEN = r"需(?:要)?(?:长期坚持|持续(?:推进|整改))"
-_OTHER_VERB = r"(?:基本完成(?:整改)?|基本整改到位)"
-_DONE_VERB = (r"(?:(?:已经?|均已|累计)(?:按期|全部|按时)?(?:整改)?完成(?:整改)?|(?<![需应须要前划计])(?:整改)?完成(?:整改)?"
-              r"|(?:已经?|均已)(?:整改|办结|销号)(?:到位|完毕|完成)?)")
+#: other unfinished states: basically done ("基本完成并持续整改问题5个"), postponed ("申请延期
+#: 整改问题6个"), partly done ("部分整改2项")
+_OTHER_VERB = (rf"(?:{_YI}?基本完成(?:整改)?(?:[^\d,;:。]{{0,12}}?持续整改)?|基本整改到位"
+               r"|申请延期(?:整改)?|延期整改|部分整改)")
+_DONE_VERB = (rf"(?:(?:{_YI}经?|均{_YI}|累计)(?:按期|全部|按时)?(?:整改)?完成(?:整改)?"
+              r"|(?<![需应须要前划计基])(?:整改)?完成(?:整改)?"
+              rf"|(?:{_YI}经?|均{_YI})(?:按期|全部)?(?:整改)?(?:销号|办结|到位|完毕)"
+              rf"|(?:{_YI}经?|均{_YI})(?:按期|全部)?整改)")
 
 _PRE = re.compile(
-    rf"(?=[正持未尚剩还仍基已均累整完])(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})|(?P<done>{_DONE_VERB}))"
+    rf"(?=[正持未尚剩还仍基已己均累整完申延部])(?:(?P<ongoing>{_ONGOING_VERB})|(?P<other>{_OTHER_VERB})"
+    rf"|(?P<done>{_DONE_VERB}))"
     rf"了?(?:的)?\s*(?:{_NOUN})?\s*(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _POST = re.compile(
     rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?\s*"
-    rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正在{_MANNER}(?:整改|推进|落实)|持续整改|尚未完成|未完成"
-    rf"|整改中)"
-    rf"|(?P<other>基本完成|基本整改到位|{_KEPT_OPEN})"
-    rf"|(?P<done>(?:已经?|均已)(?:按期)?(?:整改|完成|办结|销号)(?:整改)?(?:到位|完毕)?)"
-    rf"(?!\s*(?:整改)?\s*(?:到位|完成|完毕)?\s*{NUM}))")
+    rf"(?:(?P<ongoing>纳入持续整改|纳入长期整改|正(?:在)?{_MANNER}{{0,2}}(?:整改|推进|落实)|持续整改"
+    rf"|尚未完成|未完成|整改中)"
+    rf"|(?P<other>{_YI}?基本完成|基本整改到位|{_KEPT_OPEN}|申请延期|延期整改|部分整改)"
+    rf"|(?P<done>(?:{_YI}经?|均{_YI})(?:按期)?(?:整改|完成|办结|销号)(?:整改)?(?:到位|完毕|销号)?))"
+    # "20项问题已基本完成4项": the phrase belongs to the figure after it
+    rf"(?!\s*(?:整改)?\s*(?:到位|完成|完毕)?\s*{NUM})")
 _RATE = re.compile(rf"(?:完成|整改|销号|办结)率\s*(?:为|达到?|已达)?\s*(?P<n>{DEC})\s*%")
 _TOTAL = re.compile(
     rf"(?:(?:共|共有|共计|合计|总计)\s*(?P<n1>{NUM})(?P<u1>{_UNIT})"
     rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN}"
     rf"|{_NOUN}\s*(?:共|共计)?\s*(?P<n3>{NUM})(?P<u3>{_UNIT}))")
-_ALL_DONE = re.compile(r"(?:已经?|均已)?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
+_ALL_DONE = re.compile(r"(?:[已己]经?|均[已己])?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
+_SUBSET = re.compile(r"其中")
+_SEMICOLON = re.compile(r";")
+_CLAUSE = re.compile(r"[,;:，；：]")
+#: a total followed by this is the whole of the part that follows ("17项问题中的43项")
+_WHOLE_OF_PART = re.compile(r"\s*中的")
+#: what a statement counts, by its noun (see :func:`counted`)
+_COUNTED_NOUN = re.compile(r"问题表现|具体表现|问题|任务|事项|措施|线索|项目|案件")
+_COUNTED = {"问题": "problems", "任务": "tasks", "事项": "tasks", "措施": "measures",
+            "线索": "leads", "项目": "projects", "案件": "cases", "问题表现": "manifestations",
+            "具体表现": "manifestations"}
+_NOUN_AFTER = re.compile(rf"\s*[“\"‘']?(?:具体)?(?:整改)?(?:{_COUNTED_NOUN.pattern})")
 #: "截至/截止" later in the statement, at a clause start ("巡察反馈的13个问题，截至9月30日，已完成…")
 _AS_OF_LATER = re.compile(r"(?<=[,;:])\s*截[至止]\s*")
 _DEADLINE_TAIL = re.compile(
     rf"\s*前?\s*(?:需|应|须|要|计划|预计)?\s*(?:完成|整改到位|整改完成)(?:整改)?\s*"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
-_CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有")
+_CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有|延期")
 #: every figure of a statement has a unit of _UNIT, a rate has "%": a sentence without any
 #: of these characters holds no statement
 _FIGURE_HINT = re.compile(r"[个项条件%]")
@@ -135,9 +159,15 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
             fig = _figure(norm, m)
             if fig is None or not free(fig.span):
                 continue
+            if _SUBSET.search(norm, _clause_start(norm, start, m.start()), m.start()):
+                continue  # "已完成10个，其中已销号8个": a part of another figure
             kind = next(k for k in ("ongoing", "other", "done") if m.group(k) is not None)
             kinds[kind].append(fig)
             taken.append(fig.span)
+    for figs in kinds.values():
+        figs.sort(key=lambda f: f.span.start)
+    # a second unfinished figure is another unfinished state ("正在整改5个…，未完成4个")
+    other = sorted(kinds["other"] + kinds["ongoing"][1:], key=lambda f: f.span.start)
     rate_m = _RATE.search(norm, start, end)
     rate = None
     if rate_m is not None:
@@ -151,20 +181,46 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
         fig = _figure(norm, m, n, u)
         if fig is not None and free(fig.span):
             total = fig
-            break
+            if not _WHOLE_OF_PART.match(norm, m.end()):
+                break  # "17项问题中的43项具体问题表现": the part after it is what is counted
     completed = kinds["done"][0] if kinds["done"] else None
     if completed is None and total is not None:
         all_done = _ALL_DONE.search(norm, total.span.end, end)
         if all_done is not None:  # "反馈的11个问题已全部完成整改": completed = the total
             completed = Figure(value=total.value, span=Span(all_done.start(), all_done.end()))
     ongoing = kinds["ongoing"][0] if kinds["ongoing"] else None
-    if completed is None and ongoing is None and not kinds["other"] and rate is None:
+    if completed is None and ongoing is None and not other and rate is None:
         return None
     span = Span(start, end)
+    figs = [f for f in (completed, ongoing, *other) if f is not None]
     return Progress(span=span, total=total, completed=completed, ongoing=ongoing,
-                    other=tuple(kinds["other"]), rate=rate,
+                    other=tuple(other), rate=rate,
                     as_of=_as_of(norm, start, end, dates), breakdown=tuple(deadline),
-                    text=src.slice(span))
+                    text=src.slice(span), quantity=counted(norm, span, figs, total))
+
+
+def _clause_start(norm: str, start: int, at: int) -> int:
+    seps = [m.end() for m in _CLAUSE.finditer(norm, start, at)]
+    return seps[-1] if seps else start
+
+
+def counted(norm: str, span: Span, figs: list[Figure], total: Figure | None = None):
+    """What a statement counts: the last counted noun before its first figure ("15个问题已
+    完成整改12个" → problems, "26项整改措施已完成24项" → measures), else the noun right after
+    that figure ("已整改8个问题"); None when neither says."""
+    if not figs:
+        return None
+    first = min(f.span for f in figs)
+    if total is not None and total.span.start < first.start:
+        # the total's own noun, when it has one ("26项整改措施")
+        after = _NOUN_AFTER.match(norm, total.span.end)
+        if after is not None:
+            return _COUNTED[_COUNTED_NOUN.search(after.group()).group()]
+    nouns = _COUNTED_NOUN.findall(norm, span.start, first.start)
+    if nouns:
+        return _COUNTED[nouns[-1]]
+    after = _NOUN_AFTER.match(norm, first.end)
+    return _COUNTED[_COUNTED_NOUN.search(after.group()).group()] if after else None
 
 
 def parse_progress(src: SourceText, dates=None,
@@ -172,11 +228,39 @@ def parse_progress(src: SourceText, dates=None,
     """Every progress statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
     out = []
+    norm = src.norm
     for start, end in clauses.sentences():
-        st = _statement(src, start, end, dates)
-        if st is not None:
-            out.append(st)
+        if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
+            continue
+        parts = _statements(norm, start, end)
+        if len(parts) == 1:
+            st = _statement(src, start, end, dates)
+            if st is not None:
+                out.append(st)
+            continue
+        as_of = _as_of(src.norm, start, end, dates)
+        for s, e in parts:
+            st = _statement(src, s, e, dates)
+            if st is not None:
+                out.append(st if st.as_of is not None else evolve(st, as_of=as_of))
     return tuple(out)
+
+
+def _statements(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The statements of one sentence: itself, or — when parts of it separated by "；" each
+    state a completed figure ("7个问题已完成整改6个，正在整改1个；26项整改措施已完成24项，其余2项
+    正在有序推进") — each part."""
+    cuts = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(c + 1 for c in cuts)]
+    parts = list(zip(bounds, [*cuts, end], strict=True))
+    done = sum(1 for s, e in parts if any(m.group("done") for rx in (_PRE, _POST)
+                                          for m in rx.finditer(norm, s, e)))
+    if done < 2:
+        return [(start, end)]
+    return [(s + len(norm[s:e]) - len(norm[s:e].lstrip()), e) for s, e in parts
+            if norm[s:e].strip()]
 
 
 def _unit(norm: str, fig: Figure) -> str:

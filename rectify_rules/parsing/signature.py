@@ -2,7 +2,9 @@
 
 The block is the last lines of the body (boilerplate already blanked): a line that holds
 nothing but a date, and above it (blank lines allowed) a short line naming an organisation.
-Either may be missing; a date inside the last prose sentence is not a signature. What
+Either may be missing; a date inside the last prose sentence is not a signature. A date line
+left to be filled in ("2021年3月　　日", "2021年X月X日") is kept as ``date_placeholder``: the
+line holds the signing date's place, and the issuer above it is read as usual. What
 GB/T 9704 and web pages put below the date is skipped: the 附注 "（此件公开发布）", a
 "（联系人：…）" note, and an attachment list ("附件：1.…" with its items).
 """
@@ -24,6 +26,25 @@ ORG_END = re.compile(
 #: an organisation line is a name, not a sentence or a heading
 _NOT_ORG = re.compile(r"[。，,；;：:！？!?、（）()“”\"]|^\s*[一二三四五六七八九十0-9]+[、.]")
 _ORG_MAX = 40
+#: a signing date left blank or marked X ("2021年3月　　日", "2021年X月X日", "　　年　月　日")
+#: alone at the end of its line (the organisation may stand before it)
+_BLANK = r"(?:[ ]{1,4}|[Xx×]{1,4})"
+_PLACEHOLDER = re.compile(
+    rf"(?P<y>(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}}|{_BLANK})?[ ]*年"
+    rf"(?P<m>[ ]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[ ]*|{_BLANK})月"
+    rf"(?P<d>[ ]*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[ ]*|{_BLANK})日$")
+_FILLED = re.compile(r"[ ]*[0-9一二三四五六七八九十〇零]+[ ]*")
+
+
+def _placeholder(text: str) -> re.Match | None:
+    """A signing date with a part left blank or marked X, ending *text*."""
+    m = _PLACEHOLDER.search(text)
+    if m is None:
+        return None
+    parts = (m.group("y") or "", m.group("m"), m.group("d"))
+    return None if all(_FILLED.fullmatch(p) for p in parts) else m
+
+
 #: how far up from the end the closing block may start (non-blank lines)
 _LOOKBACK = 3
 #: lines below the date that are no part of the signature: a bracketed note ("（此件公开发布）",
@@ -84,6 +105,16 @@ def find_signature(body: SourceText, ds: DateScan, stop: int = 0) -> Signature:
     date: DateFact | None = None
     issuer: TextFact | None = None
     last_span, last_text = tail[-1]
+    blank = _placeholder(last_text)
+    if blank is not None:  # "2021年3月　　日": the date is still to be filled in
+        span = Span(last_span.start + blank.start(), last_span.start + blank.end())
+        before = last_text[:blank.start()].strip()
+        if before and _is_org(before):
+            org = Span(last_span.start, last_span.start + len(before))
+            issuer = TextFact(body.slice(org), org)
+        elif not before and len(tail) >= 2 and _is_org(tail[-2][1]):
+            issuer = TextFact(body.slice(tail[-2][0]), tail[-2][0])
+        return Signature(issuer=issuer, date_placeholder=TextFact(body.slice(span), span))
     found = _date_line(ds, last_span, last_text)
     if found is not None:
         date, before = found

@@ -7,7 +7,7 @@ say "正在整改中，按计划2021年7月底前完成".
   已落实到位 / 已全部补缴到位 / 已办结 …, ending the clause (followed by punctuation, 并 …
   or the end of the text);
 - ongoing: 正在整改(中) / 持续整改 / 目前(…)正在… / 目前正按计划… / 尚未完成 / 未完成整改 / 基本完成 /
-  已基本…到位, and a labelled state "整改进展：持续推进".
+  已基本…到位 / 申请延期整改, and a labelled state "整改进展：持续推进".
 
 基本完成 ("basically done") is read as ongoing: a notice that says so has not closed the
 problem, and CNT005 compares per-problem markers with the summary's 正在整改 count, where
@@ -30,14 +30,14 @@ from ..model import DateFact, Span, Status
 _HAN = r"\u4e00-\u9fff"
 _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
 _STATUS = re.compile(
-    r"(?=[正仍纳持尚未已基目还完整])"  # skip, in one step, what no status phrase begins with
+    r"(?=[正仍纳持尚未已己基目还完整申延])"  # skip, in one step, what no status phrase begins with
     rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
-    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)"
+    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|(?:已经?)?申请延期(?:整改)?|延期整改"
     rf"|目前[{_HAN}]{{0,4}}?正(?:在|按计划|有序|加紧|抓紧|稳步)(?=[{_HAN}])"
     rf"|(?:整改(?:状态|进展|进度)|完成情况)[ ]*[:：][ ]*(?:持续推进|正在推进|推进中|持续整改)"
     rf"|还在[{_HAN}]{{0,6}}中)"
-    rf"|(?P<completed>已(?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结)(?:到位|完毕|工作)?{_CLAUSE_END}"
-    rf"|已(?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
+    rf"|(?P<completed>[已己](?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结|销号)(?:到位|完毕|工作)?{_CLAUSE_END}"
+    rf"|[已己](?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
     rf"|(?:完成整改|整改完成|整改完毕|整改到位){_CLAUSE_END})"
 )
 # a completion phrase in a clause that states an aim or a plan ("确保问题整改到位",
@@ -46,6 +46,7 @@ _STATUS = re.compile(
 _CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
 _AIM = re.compile(r"确保|力争|争取|做到|推动|督促|要求|务必|保证|以期|直至|计划|预计|将|需|应|前|时限")
 _NEGATED_BEFORE = re.compile(r"[未没]$")
+_COUNT_AFTER = re.compile(r"[ ]*(?:[0-9]+|[一二两三四五六七八九十]+)[ ]*[个项条件]")
 _CLAUSE_LOOKBACK = 30
 
 _AFTER_DATE = re.compile(
@@ -62,8 +63,10 @@ def find_status(norm: str, span: Span) -> tuple[Status, Span] | None:
     """The last explicit status statement in ``norm[span]`` and its span, or None."""
     last: tuple[Status, Span] | None = None
     for m in _STATUS.finditer(norm, span.start, span.end):
+        if _COUNT_AFTER.match(norm, m.end()):
+            continue  # "已整改3项，部分整改2项": a count of the item's parts, not its status
         kind = m.lastgroup
-        if kind == "completed" and not m.group().startswith("已"):
+        if kind == "completed" and not m.group().startswith(("已", "己")):
             lo = max(span.start, m.start() - _CLAUSE_LOOKBACK)
             starts = [c.end() for c in _CLAUSE_START.finditer(norm, lo, m.start())]
             clause = norm[starts[-1] if starts else lo:m.start()]

@@ -89,8 +89,12 @@ def review_docx(data: bytes, *, pack=None, as_of: _dt.date | None = None,
     rules = {r.code: rule_info(r) for r in pack.rules}
     document = docx.Document(io.BytesIO(data))
 
+    from ..redact import masked_text
+
+    quoted = masked_text(text, findings)  # personal data (PRV) masked in the quotes
+
     def wording(f: Finding, marker: str, tracked: bool) -> list[str]:
-        return comment_lines(f, rules.get(f.code), text, marker, tracked)
+        return comment_lines(f, rules.get(f.code), quoted, marker, tracked)
 
     when = when or _dt.datetime.now(_dt.timezone.utc)
     comments, changes = annotate(document, findings, wording, when)
