@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from rectify_rules import diskcache
-from rectify_rules.engine import RulePack, check_parsed
-from rectify_rules.engine import packcache
+from rectify_rules.engine import RulePack, check_parsed, packcache
 from rectify_rules.engine.pack import _load_dir, builtin_rules_dir
 from rectify_rules.parsing import parse_source
 
@@ -261,8 +260,8 @@ def test_a_plugin_error_still_stops_a_run_whose_pack_is_cached(tmp_path):
     p = subprocess.run(cli, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert p.returncode == 2
     assert p.stderr.splitlines() == [
-        "rectify-rules: error: check plugin phone-valid = demo:fn (distribution demo-plugin): "
-        "the name 'phone-valid' is already a registered check"]
+        ("rectify-rules: error: check plugin phone-valid = demo:fn (distribution demo-plugin): "
+         "the name 'phone-valid' is already a registered check")]
 
 
 def test_contact_libraries_are_imported_only_for_contact_values(tmp_path):

@@ -56,7 +56,7 @@ def _fold(toks: pp.ParseResults) -> tuple:
 
 def _build() -> pp.ParserElement:
     expr = pp.Forward()
-    lpar, rpar, comma = pp.Suppress("("), pp.Suppress(")"), pp.Suppress(",")
+    lpar, rpar = pp.Suppress("("), pp.Suppress(")")
     date = pp.Regex(r"\d{4}-\d{2}-\d{2}(?![\w-])").set_parse_action(_date_action)
     num = pp.Regex(r"\d+(?:\.\d+)?(?![\w.])").set_parse_action(_num_action).set_name("number")
     string = (pp.QuotedString('"', esc_char="\\") | pp.QuotedString("'", esc_char="\\")
