@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 #: a CJK character: a two-character name ("泾县") needs a boundary before it
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -28,8 +28,8 @@ _NON_DIGIT = re.compile(r"\D")
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
-    with resources.files("rectify_rules").joinpath("data", "places.json").open(
-            encoding="utf-8") as fh:
+    # beside this module, as text.py's table (importlib.resources costs ~5 ms to import)
+    with open(Path(__file__).resolve().parent / "data" / "places.json", encoding="utf-8") as fh:
         data = json.load(fh)
     names = {n: tuple(keys) for n, keys in data["names"].items()}
     codes = {c: tuple(keys) for c, keys in data["area_codes"].items()}

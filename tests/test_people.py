@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as htmllib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -123,7 +124,8 @@ def test_statistics_of_machine_formats_go_to_stderr(capsys):
 
 
 def test_output_file_is_utf8_for_every_command(tmp_path):
-    env = {"PYTHONIOENCODING": "gbk", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONIOENCODING": "gbk", "PATH": "/usr/bin:/bin",   # the session's cache folder:
+           "RECTIFY_RULES_CACHE_DIR": os.environ.get("RECTIFY_RULES_CACHE_DIR", "off")}
     for args in (["explain", "TRM001"], ["rules"], ["check", str(SEEDS[4]), "--format", "rich"],
                  ["extract", str(SEEDS[4])]):
         target = tmp_path / f"{args[0]}.out"

@@ -126,7 +126,7 @@ def backtracking_forms(seq, found: list[str], inside_repeat: bool = False) -> No
 
 
 def _anchored(seq) -> bool:
-    """Whether every pass through *seq* takes a character outside a repeat ("-" in
+    r"""Whether every pass through *seq* takes a character outside a repeat ("-" in
     ``(?:-[a-z]+)*``, "|" in ``(?:\w{2,8}\s*\|\s*)+``): then the passes of an outer repeat
     cannot be split another way."""
     for op, av in seq:

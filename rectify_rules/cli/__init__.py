@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args or bool(os.environ.get("RECTIFY_RULES_DEBUG"))
     try:
+        if argv is None:  # the program (not a caller's main([...])): this process is ours
+            from ..regexcache import install
+
+            install()  # compiled patterns of the last run (the largest part of a cold start)
         from .app import run
         from .outputs import utf8_stdio
 

@@ -252,12 +252,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             tasks.append(Task(f, STDIN_NAME, s, data=sys.stdin.buffer.read()))
         else:
             tasks.append(Task(f, f, s))
+    out = _output(args, tasks)
+    render = (out[0], tuple(out[1].values()), out[2]) if args.jobs > 1 else None
+    results = iter_results(tasks, args.jobs, render)  # workers render: the parent writes text
     if shown(len(tasks), not args.no_progress):
         # findings are written as files are checked while the bar is drawn (progress.py);
         # the writer is opened inside, on the sys.stdout the bar may have redirected
         with progress(len(tasks), True) as advance:
-            return report(args, tasks, _advancing(iter_results(tasks, args.jobs), advance))
-    return report(args, tasks, iter_results(tasks, args.jobs))  # written as files are checked
+            return report(args, tasks, _advancing(results, advance), out)
+    return report(args, tasks, results, out)  # written as files are checked
 
 
 def _advancing(results, advance):
@@ -266,23 +269,33 @@ def _advancing(results, advance):
         advance()
 
 
-def report(args: argparse.Namespace, tasks, results) -> int:
-    """Write the findings of *results* (an iterable, consumed once) and return the exit code.
-
-    A file that could not be read prints its one line on stderr; the others are still written.
-    """
-    from collections import Counter
-
-    from ..output import open_writer, rule_info
+def _output(args: argparse.Namespace, tasks) -> tuple[str, dict, dict]:
+    """The format, the rules it may describe (code → RuleInfo) and the writer's options."""
+    from ..output import rule_info
     from .batch import get_pack
-    from .outputs import output_stream, print_statistics, tell_report_folder, writer_options
+    from .outputs import writer_options
 
     fmt = choose_format(args)
     rules = {}
-    for t in tasks:
-        for rule in get_pack(t.settings).rules:
-            rules.setdefault(rule.code, rule_info(rule))
-    options = writer_options(args, fmt, len(tasks))
+    for settings in dict.fromkeys(t.settings for t in tasks):  # each pack once, not per file
+        for rule in get_pack(settings).rules:
+            if rule.code not in rules:
+                rules[rule.code] = rule_info(rule)
+    return fmt, rules, writer_options(args, fmt, len(tasks))
+
+
+def report(args: argparse.Namespace, tasks, results, out: tuple[str, dict, dict]) -> int:
+    """Write the findings of *results* (an iterable, consumed once) and return the exit code.
+
+    A file that could not be read prints its one line on stderr; the others are still written.
+    A result a worker rendered (``r.rendered``) is written as it is.
+    """
+    from collections import Counter
+
+    from ..output import open_writer
+    from .outputs import output_stream, print_statistics, tell_report_folder
+
+    fmt, rules, options = out
     fail = {t.name: _RANK[t.settings.fail_on] for t in tasks}
     errors = hit = False
     count = failed = 0
@@ -301,11 +314,16 @@ def report(args: argparse.Namespace, tasks, results) -> int:
                 errors = True
                 failed += 1
                 continue
-            writer.file(r.findings, r.lines, r.name)
+            if r.rendered is None:
+                writer.file(r.findings, r.lines, r.name)
+                seen = [(f.code, f.name, f.severity) for f in r.findings]
+            else:
+                writer.write_rendered(r.rendered, r.name)
+                seen = [(code, name, severity) for code, name, severity, _ in r.rendered]
             level = fail.get(r.name, 3)
-            hit = hit or any(_RANK.get(f.severity, 0) >= level for f in r.findings)
-            per_rule.update((f.code, rules[f.code].summary if f.code in rules else f.name,
-                             f.severity) for f in r.findings)
+            hit = hit or any(_RANK.get(severity, 0) >= level for _, _, severity in seen)
+            per_rule.update((code, rules[code].summary if code in rules else name, severity)
+                            for code, name, severity in seen)
         writer.close(count - failed)  # files read and checked
         stream.flush()
     if args.statistics:

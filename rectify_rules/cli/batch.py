@@ -75,6 +75,9 @@ class FileResult:
     failure: str | None = None
     #: one-line notes on rules that could not finish on this file (user patterns over budget)
     notes: tuple[str, ...] = ()
+    #: the findings as the output format writes them, rendered by a worker
+    #: (``output.Rendered`` tuples; ``findings`` and ``lines`` are then empty), or None
+    rendered: tuple | None = None
 
 
 def collect(paths: Sequence[str], excluded: Callable[[Path], bool],
@@ -251,13 +254,16 @@ def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> 
     return results
 
 
-def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
+def iter_results(tasks: Sequence[Task], jobs: int,
+                 render: tuple | None = None) -> Iterator[FileResult]:
     """Check every task; yield the results in the order of *tasks* as they are ready.
 
     With ``jobs > 1`` a process pool checks the files: each worker loads the rule pack once (its
     initializer), receives the shared settings once, and gets the files in chunks, so what
     crosses between processes per file is its path (or stdin's bytes) and its FileResult
-    (packed as plain tuples, see :func:`_pack`).
+    (packed as plain tuples, see :func:`_pack`). With *render* = ``(format, rules, options)``
+    of a format that renders findings one by one (``output.renderer``), the workers also
+    render them, and the parent process is left with writing text.
     """
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
@@ -271,7 +277,8 @@ def iter_results(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
             yield from pool.map(check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
         return
     items = [(t.path, t.name, t.data) for t in tasks]
-    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs, _crashed_item))
+    yield from map(_unpack, map_ordered(_check_item, items, settings, jobs, _crashed_item,
+                                        render))
 
 
 def _crashed_item(item: tuple[str, str, bytes | None]) -> tuple:
@@ -281,7 +288,8 @@ def _crashed_item(item: tuple[str, str, bytes | None]) -> tuple:
 
 
 def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settings,
-                jobs: int, crashed: Callable[[Any], Any] | None = None) -> Iterator[Any]:
+                jobs: int, crashed: Callable[[Any], Any] | None = None,
+                render: tuple | None = None) -> Iterator[Any]:
     """``fn(item)`` for every item, in order, in *jobs* worker processes that loaded the rule
     pack of *settings* once (``fn`` reads the settings with :func:`worker_settings`).
 
@@ -295,7 +303,7 @@ def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settin
     *crashed*, the error is raised); a new pool goes on after it. No other result is lost.
     """
     if jobs <= 1 or len(items) <= 1:
-        _init_worker(settings)
+        _init_worker(settings, render)
         yield from map(fn, items)
         return
     from concurrent.futures.process import BrokenProcessPool
@@ -303,43 +311,60 @@ def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settin
     done = 0
     while done < len(items):
         try:
-            for result in _pool_map(fn, items[done:], settings, jobs):
+            for result in _pool_map(fn, items[done:], settings, jobs, render):
                 done += 1
                 yield result
         except BrokenProcessPool:
-            yield _alone(fn, items[done], settings, crashed)
+            yield _alone(fn, items[done], settings, crashed, render)
             done += 1
 
 
-def _pool_map(fn, items: Sequence[Any], settings: Settings, jobs: int) -> Iterator[Any]:
+def _pool_map(fn, items: Sequence[Any], settings: Settings, jobs: int,
+              render: tuple | None) -> Iterator[Any]:
+    import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+    from ..regexcache import installed
+
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":  # workers start with all this already done
+        _init_worker(settings, render)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(settings, render, installed())) as pool:
         pending: deque = deque()
-        for start in range(0, len(items), chunk):
-            pending.append(pool.submit(_run_chunk, fn, items[start:start + chunk]))
+        start = 0
+        while start < len(items):
+            # chunks shrink towards the end, so that no worker is left alone with a long last
+            # chunk while the others have nothing more to do
+            size = max(1, min(_CHUNK, (len(items) - start) // (jobs * 4)))
+            pending.append(pool.submit(_run_chunk, fn, items[start:start + size]))
+            start += size
             if len(pending) >= jobs * 4:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 
 
-def _alone(fn, item, settings: Settings, crashed):
+def _alone(fn, item, settings: Settings, crashed, render: tuple | None):
     """fn(item) in a pool of its own; ``crashed(item)`` if its worker dies."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from ..regexcache import installed
+
     try:
         with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
-                                 initargs=(settings,)) as pool:
+                                 initargs=(settings, render, installed())) as pool:
             return pool.submit(fn, item).result()
     except BrokenProcessPool:
         if crashed is None:
             raise
         return crashed(item)
+
+
+#: files per chunk at most: few round trips, yet small enough to balance the workers
+_CHUNK = 32
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
@@ -351,19 +376,40 @@ def worker_settings() -> Settings:
     return _WORKER["settings"]
 
 
-_WORKER: dict[str, Settings] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings) -> None:
-    """Pool initializer: keep the settings and load the rule pack before the first file."""
+def _init_worker(settings: Settings, render: tuple | None = None,
+                 regex_cache: bool = False) -> None:
+    """Pool initializer: keep the settings and load the rule pack before the first file; the
+    output format's renderer when findings are rendered here (see :func:`iter_results`); the
+    compiled patterns of the user cache when the parent uses them (a spawned worker)."""
+    if regex_cache:
+        from ..regexcache import install
+
+        install()  # no-op in a forked worker: it has the parent's
     _WORKER["settings"] = settings
+    _WORKER["render"] = None
+    if render is not None:
+        from ..output import renderer
+
+        fmt, rules, options = render
+        _WORKER["render"] = renderer(fmt, rules=rules, **options)
     get_pack(settings)
     from .. import parsing  # noqa: F401  (imported once here, not inside the first file's time)
 
 
 def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
     path, name, data = item
-    return _pack(check_task(Task(path, name, _WORKER["settings"], data)))
+    result = check_task(Task(path, name, _WORKER["settings"], data))
+    render = _WORKER["render"]
+    if render is not None and result.error is None:
+        try:
+            rendered = tuple((f.code, f.name, f.severity, render(f)) for f in result.findings)
+        except Exception:  # noqa: BLE001 - e.g. a rule the format was not told of: as objects
+            return _pack(result)
+        return result.name, (), {}, None, result.failure, result.notes, rendered
+    return _pack(result)
 
 
 # A result crosses back from a worker as plain tuples, rebuilt by the parent: pickle writes and
@@ -372,7 +418,7 @@ def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
 
 def _pack(result: FileResult) -> tuple:
     return (result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error,
-            result.failure, result.notes)
+            result.failure, result.notes, None)
 
 
 def _pack_finding(f: Finding) -> tuple:
@@ -390,8 +436,9 @@ def _pack_place(span: Span, start: Location, end: Location) -> tuple[int, ...]:
 
 
 def _unpack(packed: tuple) -> FileResult:
-    name, findings, lines, error, failure, notes = packed
-    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error, failure, notes)
+    name, findings, lines, error, failure, notes, rendered = packed
+    return FileResult(name, tuple(map(_unpack_finding, findings)), lines, error, failure, notes,
+                      rendered)
 
 
 def _unpack_finding(t: tuple) -> Finding:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -124,6 +123,8 @@ def _is_config(path: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Read and validate the configuration in *path*."""
+    import tomllib  # only a run with a configuration file reads TOML
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as e:

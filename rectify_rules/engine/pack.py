@@ -1,4 +1,4 @@
-"""Finding rule files, loading packs (the built-in one cached per process), selecting rules."""
+"""Finding rule files, loading packs (the built-in one cached per process and on disk), selecting rules."""
 
 from __future__ import annotations
 
@@ -47,7 +47,13 @@ def _load_dir(folder: Path, trusted: bool = False) -> dict[str, Rule]:
 
 @functools.cache
 def _builtin(folder: str) -> dict[str, Rule]:
-    return _load_dir(Path(folder), trusted=True)
+    from . import packcache  # the pack as an earlier run compiled it (user cache folder)
+
+    rules = packcache.load(folder)
+    if rules is None:
+        rules = _load_dir(Path(folder), trusted=True)
+        packcache.save(folder, rules)
+    return rules
 
 
 def load_rules(*dirs: str | os.PathLike, builtin: bool = True) -> RulePack:

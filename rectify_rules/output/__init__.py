@@ -77,6 +77,11 @@ class Writer(Protocol):
     def close(self, files: int) -> None: ...
 
 
+#: a finding as a writer that renders findings one by one writes it: (code, name, severity,
+#: text); see :func:`renderer`
+Rendered = tuple[str, str, str, str]
+
+
 class LineWriter:
     """A writer of one line per finding (``format_line(finding) -> str``), nothing at the end."""
 
@@ -85,9 +90,17 @@ class LineWriter:
     def __init__(self, stream: TextIO, **_: object) -> None:
         self.stream = stream
 
+    @classmethod
+    def renderer(cls, **_: object) -> Any:
+        return cls.format_line
+
     def file(self, findings: Sequence[Finding], lines: Mapping[int, str],
              name: str | None = None) -> None:
-        self.stream.writelines(type(self).format_line(f) + "\n" for f in findings)
+        line = type(self).format_line
+        self.write_rendered([(f.code, f.name, f.severity, line(f)) for f in findings], name)
+
+    def write_rendered(self, items: Sequence[Rendered], name: str | None = None) -> None:
+        self.stream.writelines(text + "\n" for _, _, _, text in items)
 
     def close(self, files: int) -> None:
         pass
@@ -101,6 +114,21 @@ def open_writer(fmt: str, stream: TextIO, *, rules: Sequence[RuleInfo] = (),
     module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
     cls = module.JsonlWriter if fmt == "jsonl" else module.Writer
     return cls(stream, rules=tuple(rules), statistics=statistics, **kwargs)
+
+
+def renderer(fmt: str, *, rules: Sequence[RuleInfo] = (), **kwargs: Any) -> Any:
+    """``finding -> text``: what a writer of *fmt* (opened with the same *rules* and options)
+    writes for one finding, for the formats where that text does not depend on the findings
+    before it (concise, github, json, jsonl, sarif); None for the others (rich, html lay out
+    a whole file). A batch renders in its worker processes with it, and hands the writer
+    :data:`Rendered` tuples (``writer.write_rendered``) instead of findings: the parent
+    process then only writes text. ``writer.file`` goes through the same two steps."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}")
+    module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
+    cls = module.JsonlWriter if fmt == "jsonl" else module.Writer
+    make = getattr(cls, "renderer", None)
+    return None if make is None else make(rules=tuple(rules), **kwargs)
 
 
 def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:

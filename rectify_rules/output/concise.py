@@ -23,10 +23,10 @@ class Writer(LineWriter):
         self.titles = {r.code: r.summary or r.name for r in rules}
         self.counts: Counter = Counter()
 
-    def file(self, findings, lines, name: str | None = None) -> None:
-        super().file(findings, lines)
-        for f in findings:
-            self.counts[(f.code, self.titles.get(f.code, f.name), f.severity)] += 1
+    def write_rendered(self, items, name: str | None = None) -> None:
+        super().write_rendered(items, name)
+        for code, rule_name, severity, _ in items:
+            self.counts[(code, self.titles.get(code, rule_name), severity)] += 1
 
     def close(self, files: int) -> None:
         if self.statistics:

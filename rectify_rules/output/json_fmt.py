@@ -78,6 +78,11 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
+def render(f: Finding) -> str:
+    """One finding as the JSON object both formats write."""
+    return _encode(finding_to_dict(f))
+
+
 class Writer:
     """A JSON array with one finding per line, written as the files come. Each finding is
     encoded by the json module's C encoder (``indent`` would switch to its pure-Python encoder,
@@ -87,10 +92,17 @@ class Writer:
         self.stream = stream
         self.written = 0
 
+    @staticmethod
+    def renderer(**_: object):
+        return render
+
     def file(self, findings, lines, name: str | None = None) -> None:
-        for f in findings:
+        self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)
+
+    def write_rendered(self, items, name: str | None = None) -> None:
+        for _, _, _, text in items:
             self.stream.write(",\n  " if self.written else "[\n  ")
-            self.stream.write(_encode(finding_to_dict(f)))
+            self.stream.write(text)
             self.written += 1
 
     def close(self, files: int) -> None:
@@ -103,8 +115,15 @@ class JsonlWriter:
     def __init__(self, stream: TextIO, **_: object) -> None:
         self.stream = stream
 
+    @staticmethod
+    def renderer(**_: object):
+        return render
+
     def file(self, findings, lines, name: str | None = None) -> None:
-        self.stream.writelines(_encode(finding_to_dict(f)) + "\n" for f in findings)
+        self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)
+
+    def write_rendered(self, items, name: str | None = None) -> None:
+        self.stream.writelines(text + "\n" for _, _, _, text in items)
 
     def close(self, files: int) -> None:
         pass

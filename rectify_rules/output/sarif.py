@@ -118,16 +118,29 @@ class Writer:
         stream.write(json.dumps(head, indent=2)[:-2] + ',\n  "runs": [{\n'
                      '    "columnKind": "unicodeCodePoints",\n    "results": [')
 
+    @staticmethod
+    def renderer(*, rules=(), **_: object):
+        """A finding's result object; the rule index as this writer gives it for *rules*
+        (KeyError for a rule not among them: such a finding goes through ``file``)."""
+        index = {r.code: i for i, r in enumerate(sorted(rules, key=lambda r: r.code))}
+        return lambda f: json.dumps(_result(f, index[f.code]), ensure_ascii=False)
+
     def file(self, findings, lines, name: str | None = None) -> None:
-        write = self.stream.write
+        items = []
         for f in findings:
             i = self.index.get(f.code)
             if i is None:
                 i = self.index[f.code] = len(self.infos)
                 self.infos.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
                                            reference=f.reference))
-            write((",\n      " if self.written else "\n      ")
-                  + json.dumps(_result(f, i), ensure_ascii=False))
+            items.append((f.code, f.name, f.severity,
+                          json.dumps(_result(f, i), ensure_ascii=False)))
+        self.write_rendered(items, name)
+
+    def write_rendered(self, items, name: str | None = None) -> None:
+        write = self.stream.write
+        for _, _, _, text in items:
+            write((",\n      " if self.written else "\n      ") + text)
             self.written += 1
 
     def close(self, files: int) -> None:
