@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectify_rules.parsing import ending, inspection, problems, status
+from rectify_rules.parsing import ending, inspection, problems, progress, status
 from rectify_rules.text import SourceText
 from rectify_rules.text import normalise
 
@@ -53,6 +53,8 @@ CASES = {
         rf"(?=[为历用经])(?P<verb>为期|历时|用时|经过|(?<![已曾])经)\s*(?P<n>{inspection._NUM})"
         rf"\s*{inspection._UNIT}"
         r"(?P<tail>(?:的|多)?(?:时间|集中|全面|认真|扎实)?(?:的)?(?:整改|集中整改|整改落实))?")),
+    # the same pattern behind a look-ahead for its first characters
+    "progress total": (progress._TOTAL_AT, progress._TOTAL),
 }
 
 
