@@ -74,36 +74,6 @@ _NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
 _PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监督|予以公布|予以公开|"
                      r"现将[^。]{0,30}(?:公布|公开|通报)")
 _ABOUT = "关于"
-_SENTENCE_END = re.compile(r"[。;!?]")
-_SUBJECT = re.compile(r"整改|巡察|巡视")
-#: a title line that ends like this goes on in the next line
-_UNFINISHED = re.compile(r"(?:关于|的|和|及|与|对|暨|、|落实)$")
-_TITLE_MAX = 100
-_TITLE_LINES = 3
-#: lines looked at for a title before giving up
-_HEAD_LINES = 8
-_PROSE = re.compile(r"[。;!?]|[:,]$")
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.])")
-_PROSE_MIN = 80
-_ADDRESSEE = re.compile(r"^(?P<name>[^。,;!?:]{2,40}?)\s*:$")
-#: labels that end with a colon but address nobody
-_NOT_ADDRESSEE = re.compile(r"联系|电话|邮箱|地址|附件|整改|情况|措施|成效|问题|如下")
-_TO_INSPECTORS = re.compile(r"巡察组|巡视组|巡察办|巡视办|巡察工作领导小组|巡视工作领导小组")
-_REPORT_TITLE = re.compile(r"报告")
-_NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
-_PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监督|予以公布|予以公开|"
-                     r"现将[^。]{0,30}(?:公布|公开|通报)")
-_ABOUT = "关于"
-_SENTENCE_END = re.compile(r"[。;!?]")
-#: the kind of inspection may stand inside the phrase: "反馈了专项巡察意见", "反馈了巡察“回头看”意见"
-_FEEDBACK_KIND = r"(?:专项|常规|机动|联动|提级)?"
-_FEEDBACK = re.compile(
-    rf"反馈了?{_FEEDBACK_KIND}(?:巡察|巡视)?(?:[“\"‘']?回头看[”\"’']?)?(?:意见|情况)(?![后的])"
-    r"|(?:巡察|巡视)?意见反馈(?!会后)"
-    r"|(?:召开|举行)了?[^。,;]{0,15}反馈(?:会|大会)(?!后)"
-    r"|反馈了?(?:巡察|巡视)发现的(?:主要)?问题"
-    r"|分别(?:进行了?)?反馈|(?:进行了?|作出?了?)(?:集中|专题|现场|书面)?(?:巡察|巡视)?反馈(?!会后)"
-    r"|反馈会(?![后上议])")
 _SUBJECT = re.compile(r"巡察|巡视")
 _BLANKS = re.compile(r"\s+")
 _PARAGRAPH_LINES = 6
