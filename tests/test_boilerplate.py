@@ -172,10 +172,15 @@ def test_every_junk_token_begins_with_a_listed_character():
     # JUNK_TOKENS must begin with one of those characters, optionally inside "(?:"
     import re
 
-    from rectify_rules.parsing.boilerplate import JUNK_TOKENS, TOKEN_FIRST
+    from rectify_rules.parsing.boilerplate import JUNK_TOKENS, TOKEN_FIRST, TOKEN_MARKS
 
     first = re.compile(r"(?:\(\?:)*(?:\[【\\\[\]|[" + re.escape(TOKEN_FIRST) + "])")
     assert [p for p in JUNK_TOKENS if not first.match(p)] == []
+    # and a line is scanned only when it holds one of TOKEN_MARKS: a bracket, or the first
+    # word of a token that starts with a word
+    marks = re.compile(r"(?:\(\?:)*(?:\[【\\\[\]|" + "|".join(TOKEN_MARKS[2:]) + ")")
+    assert [p for p in JUNK_TOKENS if not marks.match(p)] == []
+    assert set(TOKEN_MARKS[:2]) == {"【", "["}
     for widget in ("【打印】", "[关闭]", "扫一扫在手机打开当前页", "用微信扫描二维码", "分享至好友和朋友圈"):
         src = SourceText("正文第一句。" + widget + "\n")
         assert scan(src).spans == (Span(6, 6 + len(widget)),)

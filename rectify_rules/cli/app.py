@@ -141,15 +141,27 @@ class _Resolver:
         self.forced = load_config(_existing(args.config)) if args.config else None
         self.found: dict[Path, Path | None] = {}
         self.configs: dict[Path | None, Config] = {}
+        self.folders: dict[str, Config] = {}
         self.settings: dict[Path | None, Any] = {}
         self.flag_severity = _flag_severity(args.severity)
         check_rule_dirs(args.rules or ())  # named as typed; configured folders in _validate
         self.flag_as_of = parse_as_of(args.as_of) if args.as_of else None
 
     def config_for(self, path: str) -> Config:
+        import os.path
+
         if self.forced is not None:
             return self.forced
-        start = Path.cwd() if path == "-" else Path(path).resolve().parent
+        if path == "-" or os.path.islink(path):  # a link's folder is its target's
+            return self._config_in(Path.cwd() if path == "-" else Path(path).resolve().parent)
+        # the files of one folder share its configuration: the folder is resolved once, not
+        # twice for every file (excluded, then settings_for)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            self.folders[folder] = self._config_in(Path(folder or ".").resolve())
+        return self.folders[folder]
+
+    def _config_in(self, start: Path) -> Config:
         cfg_path = find_config(start, self.found)
         if cfg_path not in self.configs:
             self.configs[cfg_path] = load_config(cfg_path) if cfg_path else Config()

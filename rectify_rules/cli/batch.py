@@ -268,6 +268,7 @@ def iter_results(tasks: Sequence[Task], jobs: int,
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
             yield check_task(t)
+            settle_heap()
         return
     settings = tasks[0].settings
     if any(t.settings != settings for t in tasks):  # not from the CLI; one by one then
@@ -368,7 +369,31 @@ _CHUNK = 32
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
-    return [fn(item) for item in chunk]
+    out = []
+    for item in chunk:
+        out.append(fn(item))
+        settle_heap()
+    return out
+
+
+_SETTLED: list[bool] = []
+
+
+def settle_heap() -> None:
+    """After the first file of a process: move what is loaded by then (the rule pack, the
+    compiled patterns, the word lists, the place table) out of the garbage collector's sight.
+
+    A file's check makes tens of thousands of short-lived objects, so the collector runs
+    often, and every run of its oldest generation walked those long-lived tables again:
+    about 6 % of a batch's time. They live as long as the process; frozen, they are never
+    walked again (``gc.freeze``). Objects freed by their reference count are freed as before.
+    """
+    if not _SETTLED:
+        import gc
+
+        gc.collect()  # nothing of the first file's garbage is kept for good
+        gc.freeze()
+        _SETTLED.append(True)
 
 
 def worker_settings() -> Settings:

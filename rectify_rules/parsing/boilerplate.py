@@ -122,6 +122,10 @@ _JUNK_LINE_RE = re.compile(r"(?:" + "|".join(JUNK_LINES) + r")")
 #: every junk token begins with one of these (tests/test_boilerplate.py checks it): the
 #: lookahead lets the scan skip, in one step, every character no token begins with
 TOKEN_FIRST = "【[扫用分"
+#: ... and with one of these words: a line without any of them holds no token and is not
+#: scanned for one (用 and 分 are common characters, so the look-ahead alone still entered
+#: the patterns all over a paragraph)
+TOKEN_MARKS = ("【", "[", "扫一扫", "用微信", "分享至")
 _JUNK_TOKEN_RE = re.compile(r"(?=[" + re.escape(TOKEN_FIRST) + r"])(?:" + "|".join(JUNK_TOKENS)
                             + r")")
 _LABELS = "|".join(sorted(META_LABELS, key=len, reverse=True))
@@ -189,7 +193,7 @@ def scan(src: SourceText) -> Boilerplate:
                 else:
                     doc.setdefault(kind, fact)
             continue
-        trailing = _TRAILING_DATE_RE.search(stripped)
+        trailing = _TRAILING_DATE_RE.search(stripped) if stripped.endswith((")", "）")) else None
         if trailing is not None and len(stripped) <= _DOC_VALUE_MAX and trailing.start() > 0:
             at = content.start + trailing.start()
             spans.append(Span(at, content.end))
@@ -209,7 +213,8 @@ def scan(src: SourceText) -> Boilerplate:
             spans.append(content)
             published = published or _day_first(src, content, day_first)
             continue
-        tokens = list(_JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end))
+        tokens = (list(_JUNK_TOKEN_RE.finditer(norm, line.line.start, line.line.end))
+                  if any(mark in line.text for mark in TOKEN_MARKS) else [])
         meta = _metadata_line(src, content, stripped, tokens)
         if meta is not None:
             spans.append(content)

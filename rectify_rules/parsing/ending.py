@@ -24,8 +24,9 @@ _FINAL = re.compile(r"[。.!?;…”’\"')）\]】》>]$")
 _CLOSING = re.compile(r"(?:特此(?:通报|公告|报告|说明)|此件公开发布|以上报告|以上情况)$")
 _DATE_END = re.compile(r"(?:\d{1,2}\s*日|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}"
                        r"|[〇○零一二三四五六七八九十]日)$")
-#: an excerpt marked as such by the site that cut it
-_EXCERPT_MARK = re.compile(r"省略\d+字|还剩\d+页未读|(?:阅读|查看)全文|余下全文|\(未完[^)]{0,6}\)"
+#: an excerpt marked as such by the site that cut it (each branch starts with its own
+#: character: the engine then skips ahead to those characters instead of trying every place)
+_EXCERPT_MARK = re.compile(r"省略\d+字|还剩\d+页未读|阅读全文|查看全文|余下全文|\(未完[^)]{0,6}\)"
                            r"|正式会员可完整阅读")
 _TAIL = 12
 

@@ -120,7 +120,9 @@ _KIND_RE = re.compile(
 
 _UNIT = r"(?P<unit>天|日|个月|月|周|星期|年)"
 _DURATION_RE = re.compile(
-    rf"(?=[为历用经])(?P<verb>为期|历时|用时|经过|(?<![已曾])经)\s*(?P<n>{_NUM})\s*{_UNIT}"
+    # every branch starts with its own character (经 is not 已经 / 曾经: looked at behind it),
+    # so the engine skips ahead to those characters instead of trying every place
+    rf"(?P<verb>为期|历时|用时|经过|经(?<![已曾]经))\s*(?P<n>{_NUM})\s*{_UNIT}"
     r"(?P<tail>(?:的|多)?(?:时间|集中|全面|认真|扎实)?(?:的)?(?:整改|集中整改|整改落实))?"
 )
 _APPROX_AFTER = re.compile(r"\s*(?:左右|上下|之多|多)")

@@ -50,7 +50,6 @@ _PROBLEM = re.compile(r"方面$|不到位|不够|不足|不力|不严|不实|不
 _WEAK_PROBLEM = re.compile(r"问题")
 _LABEL = (r"(?:整改(?:情况|措施|成效|进展|结果|落实情况|完成情况)|整改措施及成效|主要整改措施"
           r"|落实情况)[ ]*[:：]")
-_RECT_LABEL = re.compile(rf"(?:^|\n)[ ]*{_LABEL}")
 _LABEL_AT = re.compile(_LABEL)
 _PARA_END = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -73,7 +72,11 @@ class _Ctx:
     def __init__(self, src: SourceText, declared: Sequence[Count]) -> None:
         self.norm = src.norm
         self.original = src.original
-        self.labels = [m.end() for m in _RECT_LABEL.finditer(src.norm)]
+        # a label where a line starts: found by its words (the engine skips ahead to their first
+        # characters), then the line start looked for (a pattern that starts with the line start
+        # is tried at every place of the text)
+        self.labels = [m.end() for m in _LABEL_AT.finditer(src.norm)
+                       if _starts_line(src.norm, m.start())]
         self.declared = {c.value for c in declared}
 
     def title(self, node: Node) -> str:
@@ -84,6 +87,11 @@ class _Ctx:
     def labels_in(self, span: Span) -> int:
         return (bisect.bisect_left(self.labels, span.end)
                 - bisect.bisect_left(self.labels, span.start))
+
+
+def _starts_line(norm: str, pos: int) -> bool:
+    """Whether only blanks stand between the start of the line and *pos*."""
+    return not norm[norm.rfind("\n", 0, pos) + 1:pos].strip(" ")
 
 
 def _evidence(node: Node, ctx: _Ctx) -> bool:

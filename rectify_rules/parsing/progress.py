@@ -67,6 +67,9 @@ _TOTAL = re.compile(
     rf"(?:(?:共|共有|共计|合计|总计)\s*(?P<n1>{NUM})(?P<u1>{_UNIT})"
     rf"|(?P<n2>{NUM})(?P<u2>{_UNIT}){_NOUN}"
     rf"|{_NOUN}\s*+(?:共|共计)?\s*+(?P<n3>{NUM})(?P<u3>{_UNIT}))")
+#: _TOTAL behind a look-ahead for the characters a total starts with (共 合 总, a numeral, a
+#: counted noun): its branches start with groups, which the engine tried at every place
+_TOTAL_AT = re.compile(rf"(?=[共合总\d〇零一二两三四五六七八九十廿卅具整问任事措])(?:{_TOTAL.pattern})")
 _ALL_DONE = re.compile(r"(?:[已己]经?|均[已己])?全部(?:完成整改|整改完成|完成|整改到位|整改完毕|办结|销号)")
 _AS_OF = re.compile(r"(?:截[至止]|到)\s*")
 _SUBSET = re.compile(r"其中")
@@ -178,7 +181,7 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
             rate = Figure(value=float(value), span=Span(rate_m.start("n"), rate_m.end()))
     first = min((f.span.start for fs in kinds.values() for f in fs), default=end)
     total = None
-    for m in _TOTAL.finditer(norm, start, first):
+    for m in _TOTAL_AT.finditer(norm, start, first):
         n, u = next((f"n{i}", f"u{i}") for i in (1, 2, 3) if m.group(f"n{i}") is not None)
         fig = _figure(norm, m, n, u)
         if fig is not None and free(fig.span):

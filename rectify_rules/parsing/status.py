@@ -29,8 +29,10 @@ from ..model import DateFact, Span, Status
 
 _HAN = r"\u4e00-\u9fff"
 _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
+#: the look-ahead skips, in one step, what no status phrase begins with; it stands before
+#: the group of both kinds (before the first alone, every position tried the second in full)
 _STATUS = re.compile(
-    r"(?=[正仍纳持尚未已己基目还完整申延])"  # skip, in one step, what no status phrase begins with
+    r"(?=[正仍纳持尚未已己基目还完整申延])(?:"
     rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
     rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|(?:已经?)?申请延期(?:整改)?|延期整改"
     rf"|目前[{_HAN}]{{0,4}}?正(?:在|按计划|有序|加紧|抓紧|稳步)(?=[{_HAN}])"
@@ -38,7 +40,7 @@ _STATUS = re.compile(
     rf"|还在[{_HAN}]{{0,6}}中)"
     rf"|(?P<completed>[已己](?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结|销号)(?:到位|完毕|工作)?{_CLAUSE_END}"
     rf"|[已己](?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
-    rf"|(?:完成整改|整改完成|整改完毕|整改到位){_CLAUSE_END})"
+    rf"|(?:完成整改|整改完成|整改完毕|整改到位){_CLAUSE_END}))"
 )
 # a completion phrase in a clause that states an aim or a plan ("确保问题整改到位",
 # "督促公司完成整改", "按计划于2021年12月31日整改完成") is not a status — unless the clause
