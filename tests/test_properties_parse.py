@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import attrs
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.export import notice_to_dict

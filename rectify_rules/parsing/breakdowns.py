@@ -33,7 +33,7 @@ import re
 
 from ..model import Breakdown, Figure, Part, Percentage, Span
 from ..text import SourceText
-from .counts import DEC, NUM, Clauses, number_value
+from .counts import DEC, Clauses, number_value
 from .numerals import CN_NUM_CHARS
 
 _UNITS = "个|名|人|家|项|件|次|条|户|宗|起|批|份|篇|所|处|村|套|栋|辆|台|万元|亿元|元"
