@@ -1,0 +1,58 @@
+"""The fast paths of the engine and the writers give what the plain code they replaced gave
+(see tests/test_fast_paths.py): each keeps its reference, compared here on the findings of the
+seeds and the variant notices and on generated values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rectify_rules.engine import check_parsed, load_rules
+from rectify_rules.findings import Finding, Fix, Location, Related
+from rectify_rules.model import Span
+from rectify_rules.output import json_fmt
+from rectify_rules.parsing import parse_source
+
+ROOT = Path(__file__).resolve().parent.parent
+PATHS = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+    (ROOT / "tests" / "data" / "variants").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def findings() -> list[Finding]:
+    pack = load_rules()
+    out = []
+    for p in PATHS:
+        out += check_parsed(*parse_source(p.read_text(encoding="utf-8")), pack, filename=p.name)
+    return out
+
+
+def test_json_render_is_the_reference_text(findings):
+    assert len(findings) > 300
+    assert {f.fix is not None for f in findings} == {True, False}
+    assert any(f.related for f in findings)
+    for f in findings:
+        assert json_fmt.render(f) == json_fmt.render_reference(f)
+
+
+_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
+                   st.floats(allow_nan=False), st.text(), st.dates(),
+                   st.lists(st.one_of(st.integers(), st.text()), max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.dictionaries(st.text(max_size=5), _VALUE, max_size=4),
+       message=st.text(), filename=st.one_of(st.none(), st.text()),
+       reference=st.text(max_size=3), safe=st.booleans(), same_span=st.booleans(),
+       related=st.lists(st.tuples(st.text(max_size=4), st.text(max_size=4)), max_size=2))
+def test_json_render_of_generated_findings(values, message, filename, reference, safe, same_span,
+                                           related):
+    span = Span(3, 7)
+    fix = Fix("改\"为\\", span if same_span else Span(3, 4), safe) if values else None
+    rel = tuple(Related(Span(1, 2), Location(1, 2), Location(1, 3), m, e) for m, e in related)
+    f = Finding("X001", "name", "warning", message, span, Location(1, 4), Location(2, 1),
+                "excerpt", values, rel, fix, reference, filename)
+    assert json_fmt.render(f) == json_fmt.render_reference(f)
