@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.engine import load_rules
-from rectify_rules.engine.fastre import trie_pattern, with_prefilter
+from rectify_rules.engine.fastre import ByText, by_text, trie_pattern, with_prefilter
 from rulehelpers import SEEDS
 
 WORDS = ["中国特色社会主意", "中国特设社会主义", "中国特色", "社会主意", "三重一大大", "三重一大", "X月低"]
@@ -50,7 +50,7 @@ def test_term_tables_find_the_same_places_in_the_seeds():
 
 
 def test_prefilter_added_only_where_it_is_safe():
-    fmt004 = load_rules().get("FMT004").spec.regex
+    fmt004 = load_rules().get("FMT004").spec.regex.rx  # all alternatives (fastre.ByText)
     assert fmt004.pattern.startswith("(?=[")
     # already fast (a literal or a class first), can match empty, ignores case, any character
     for pattern in ("abc", "[0-9]项", "a|b", "z*", "(?<=x)y|z*", "(?i)todo", ".x", "[^a]b"):
@@ -75,3 +75,66 @@ def test_prefiltered_pattern_finds_the_same_matches(pattern, text):
     assert fast.pattern != pattern
     assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+# ---- alternatives by text (fastre.ByText) ------------------------------------------------------
+
+def _matches(rx, text):
+    return [(m.span(), m.groupdict(), m.lastindex) for m in rx.finditer(text)]
+
+
+def test_by_text_finds_what_the_pattern_finds_in_the_pack():
+    pack = load_rules()
+    guarded = {r.code: r.spec.regex for r in pack.rules
+               if r.kind == "pattern" and isinstance(r.spec.regex, ByText)}
+    assert {"FMT004", "FMT005"} <= set(guarded)
+    texts = list(SEEDS.values()) + [
+        "2021年  月  日", "2021年3月  日", "第X条，XX镇，××，**，王某某某，TODO：待补充【 】( )",
+        "绝密★1年 内部资料，注意保存", "同志们，第届，截止目前己完成"]
+    for code, rx in guarded.items():
+        for text in texts:
+            assert _matches(rx, text) == _matches(rx.source, text), code
+            assert _matches(rx, text) == _matches(rx.rx, text), code
+
+
+def test_by_text_needs_of_alternatives():
+    rx = ByText(re.compile(r"(?:20[0-9]{2})?年[ ]+月|[Xx]{2,}|×{3}y|(?:TODO|TBD)|(?P<g>z)|a(?=b)c"))
+    # an alternative starting with a literal is always tried
+    assert [needs for _, needs, _ in rx.alternatives] == [
+        [{"年 "}, {" "}, {"月"}], [{"X", "x"}], [{"×××y"}], [], [{"z"}], []]
+    assert [groups for _, _, groups in rx.alternatives] == [False] * 4 + [True, False]
+    assert rx.active("2024年 月 XX") == (0, 1, 3, 5)  # literal first: always
+    assert list(rx.finditer("nothing here")) == []
+    # ignoring case, global inline flags, no needs: left whole
+    for pattern in (r"(?i)todo|x", r"(?s)a|.", r"[^a]|."):
+        assert isinstance(by_text(re.compile(pattern)), re.Pattern)
+    # an alternative with a group is kept, so a back-reference to it stays right
+    rx = re.compile(r"(a)?c|\1b|b")
+    assert _matches(ByText(rx), "bcb") == _matches(rx, "bcb")
+
+
+_ALTERNATIVES = [r"(?:19|20)?年[ ]+月", r"[Xx]{2,}", r"×{2,}", r"(?<![A-Za-z])(?:TODO|TBD)",
+                 r"待补充", r"【[ \t]*】", r"\([ \t]*\)", r"(?P<n>第)?[一二]项", r"a(?=b)", r"b[a-c]"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ALTERNATIVES), min_size=1, max_size=5, unique=True),
+       st.text(alphabet="Xx×年月第12TODOBD待补充【】() \t一二项ab", max_size=40),
+       st.integers(0, 5), st.integers(30, 45))
+def test_by_text_finds_the_same_matches(alternatives, text, pos, endpos):
+    rx = re.compile("|".join(alternatives))
+    fast = ByText(rx)
+    assert _matches(fast, text) == _matches(rx, text)
+    assert [m.span() for m in fast.finditer(text, pos, endpos)] == \
+        [m.span() for m in rx.finditer(text, pos, endpos)]
+
+
+def test_by_text_pickles_without_its_compiled_subsets():
+    import pickle
+
+    rx = ByText(re.compile(r"年[ ]+月|[Xx]{2,}|待补充"))
+    list(rx.finditer("待补充"))  # no X: a pattern without that alternative
+    assert rx._compiled
+    back = pickle.loads(pickle.dumps(rx))
+    assert back.pattern == rx.pattern and back._compiled == {}
+    assert _matches(back, "XX 待补充") == _matches(rx.source, "XX 待补充")

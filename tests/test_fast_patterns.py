@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rectify_rules.engine import load_rules
 from rectify_rules.parsing import ending, inspection, problems, progress, status
 from rectify_rules.text import SourceText
 from rectify_rules.text import normalise
@@ -26,7 +27,9 @@ TEXTS = [normalise(p.read_text(encoding="utf-8"))
          + sorted((ROOT / "tests" / "data" / "variants").glob("*.txt"))]
 #: forms the notices hold seldom or never: a cut page, a duration after 已经
 TEXTS += ["已完成整改的问题……省略330字……还剩17页未读，查看全文。(未完待续)正式会员可完整阅读",
-          "已经3个月集中整改，经过两个月的整改，曾经半年，为期1年多时间"]
+          "已经3个月集中整改，经过两个月的整改，曾经半年，为期1年多时间",
+          "2021年X月X日，XX镇，第x条，××，**，某某某，TODO：待补充【 】( )，abcXX，xx@163.com，"
+          "FIXME TBD aTODO，2021年  月  日，3月 日"]
 
 _HAN = r"\u4e00-\u9fff"
 _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
@@ -55,6 +58,12 @@ CASES = {
         r"(?P<tail>(?:的|多)?(?:时间|集中|全面|认真|扎实)?(?:的)?(?:整改|集中整改|整改落实))?")),
     # the same pattern behind a look-ahead for its first characters
     "progress total": (progress._TOTAL_AT, progress._TOTAL),
+    # look-behinds first: every place tried; now the Xs and the notes start with a literal
+    "placeholders (FMT004)": (re.compile(load_rules().get("FMT004").spec.regex.pattern), re.compile(
+        r"(?:(?:19|20)[0-9]{2})?年[ ]+月[ ]*日|(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]"
+        r"{1,2})月[ ]+日|(?<=[0-9年月第])[Xx](?=[年月日号项个名条])|(?<![A-Za-z0-9@._/-])[Xx]{2,}"
+        r"(?![A-Za-z0-9@]|\.[A-Za-z])|×{2,}|\*{2,}|某{3,}|(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])"
+        r"|待补充|待填写|此处填写|此处补充|待定|【[ \t]*】|\([ \t]*\)")),
 }
 
 

@@ -10,11 +10,19 @@
   starts fast (a literal or a class first) is left alone. Every non-empty match starts
   with one of those characters, so the matches are the same; a pattern that can match the empty
   string, ignores case, or starts with "any character" is returned unchanged.
+- :class:`ByText`: a pattern of alternatives, each of those that do not start with a literal
+  tried only over a text that holds what all of its matches hold ("年 " for
+  "(?:20[0-9]{2})?年[ ]+月[ ]*日", "X" or "x" for "(?<![A-Za-z])[Xx]{2,}"). Most alternatives
+  of the placeholder pattern find nothing in most notices, yet the engine enters each of them
+  at every digit or wherever its look-behind stands; whether the text holds "年 " is one
+  substring search (~1 ns a character, a class ~6 ns). An alternative that cannot match
+  anywhere in the text changes nothing in what the others match: the matches are the same.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 try:  # Python 3.11+
     from re import _constants as _C
@@ -145,3 +153,167 @@ def _first_item(op, av) -> tuple[list[str], bool] | None:
     if getattr(_C, "ATOMIC_GROUP", None) is op:
         return _first(av)
     return None  # any character, a back-reference, a conditional group …
+
+
+# ---- alternatives by text -----------------------------------------------------------------
+
+#: a class of at most this many characters is a need ("one of these characters")
+_SMALL_CLASS = 8
+
+
+class ByText:
+    """*rx* (alternatives ``A|B|…`` at its top level) run with only the alternatives whose
+    needs the text meets (see the module doc). ``finditer`` takes and gives what
+    ``re.Pattern.finditer`` does; an alternative with a group is always kept (dropping it
+    would renumber the groups after it), except that a text that meets no alternative's
+    needs gets no match at all."""
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self.source = rx
+        self.rx = with_prefilter(rx)  # when every alternative stays
+        self.pattern, self.flags = rx.pattern, rx.flags
+        self.groups, self.groupindex = rx.groups, rx.groupindex
+        self.alternatives = _alternatives(rx)  # [(pattern, needs, has groups)] or None
+        self._tested = [max(map(frozenset, needs), key=lambda n: min(map(len, n))) if needs
+                        else None for _, needs, _ in self.alternatives or ()]
+        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+
+    def __getstate__(self) -> dict:  # pickled with the rule pack: the compiled subsets not
+        return {"source": self.source}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["source"])
+
+    def active(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[int, ...]:
+        """The indexes of the alternatives whose need text[pos:endpos] meets. Each search for
+        a string that is not there reads the whole text: one need an alternative is tested
+        (its longest strings: the fewest places hold them), and each set once a call."""
+        seen: dict[frozenset[str], bool] = {}
+        out = []
+        for i, need in enumerate(self._tested):
+            if need is not None:
+                met = seen.get(need)
+                if met is None:
+                    met = seen[need] = any(text.find(s, pos, endpos) >= 0 for s in need)
+                if not met:
+                    continue
+            out.append(i)
+        return tuple(out)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        if self.alternatives is None:
+            return self.rx.finditer(text, pos, endpos)
+        active = self.active(text, pos, endpos)
+        if not active:
+            return iter(())
+        keep = tuple(i for i, (_, _, groups) in enumerate(self.alternatives)
+                     if groups or i in active)
+        if len(keep) == len(self.alternatives):
+            return self.rx.finditer(text, pos, endpos)
+        rx = self._compiled.get(keep)
+        if rx is None:
+            rx = self._compiled[keep] = with_prefilter(re.compile(
+                "|".join(self.alternatives[i][0] for i in keep), self.flags))
+        return rx.finditer(text, pos, endpos)
+
+
+def by_text(rx: re.Pattern) -> re.Pattern | ByText:
+    """*rx* as a :class:`ByText` when some alternative of it has needs, else
+    :func:`with_prefilter` of *rx*."""
+    guarded = ByText(rx)
+    return guarded.rx if guarded.alternatives is None else guarded
+
+
+def _alternatives(rx: re.Pattern) -> list[tuple[str, list[set[str]], bool]] | None:
+    """(source, needs, has groups) of each top-level alternative of *rx*; None when no
+    alternative has a need, or the pattern is one this cannot take apart safely (flags that
+    change what a literal matches, global inline flags, a split that does not parse back)."""
+    if rx.flags & _UNSAFE_FLAGS or rx.pattern.startswith("(?") and not rx.pattern.startswith(
+            ("(?:", "(?=", "(?!", "(?<", "(?P")):
+        return None
+    try:
+        parsed = _P.parse(rx.pattern, rx.flags)
+        pieces = _split_top(rx.pattern)
+        branches = (parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is _C.BRANCH
+                    else [list(parsed)])
+        if len(pieces) != len(branches):
+            return None
+        out = []
+        for piece, branch in zip(pieces, branches):
+            has_groups = "(" in piece and re.compile(piece, rx.flags).groups > 0
+            # one starting with a literal is looked for as fast as its needs would be
+            needs = [] if branch and branch[0][0] is _C.LITERAL else _needs(branch)
+            out.append((piece, needs, has_groups))
+        re.compile("|".join(p for p, _, _ in out), rx.flags)
+    except Exception:  # a parser surprise
+        return None
+    return out if any(needs for _, needs, _ in out) else None
+
+
+def _split_top(pattern: str) -> list[str]:
+    """*pattern* cut at its top-level ``|`` (not inside a group, a class or an escape)."""
+    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # a "]" first in a class is a character
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+def _needs(seq) -> list[set[str]]:
+    """What every match of the parsed *seq* holds: sets of strings, each with a member in the
+    match (a run of literal characters; a small class; a group of literal alternatives)."""
+    needs: list[set[str]] = []
+    run = ""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        if (op in _REPEATS and 1 <= av[0] <= _SMALL_CLASS and len(av[2]) == 1
+                and av[2][0][0] is _C.LITERAL):
+            run += chr(av[2][0][1]) * av[0]  # "×{2,}": "××", then the run ends
+            if av[1] == av[0]:
+                continue
+        elif op in _ZERO_WIDTH:
+            continue  # a look-around consumes nothing: the literals around it are adjacent
+        if run:
+            needs.append({run})
+            run = ""
+        if op is _C.IN and len(av) <= _SMALL_CLASS and all(k is _C.LITERAL for k, _ in av):
+            needs.append({chr(v) for _, v in av})
+        elif op is _C.SUBPATTERN and not av[1] & _UNSAFE_FLAGS:
+            needs += _needs(av[3])
+        elif op is _C.BRANCH:
+            words = [_literal(alt) for alt in av[1]]
+            if all(words):
+                needs.append(set(words))
+        elif op in _REPEATS and av[0] >= 1:
+            needs += _needs(av[2])
+    if run:
+        needs.append({run})
+    return needs
+
+
+def _literal(seq) -> str | None:
+    """The text of *seq* when it is literal characters only."""
+    if all(op is _C.LITERAL for op, _ in seq):
+        return "".join(chr(av) for _, av in seq)
+    return None

@@ -12,7 +12,7 @@ from ..findings import Fix
 from ..model import Node, Notice, Span
 from ..text import SourceText, normalise
 from . import expr as X
-from .fastre import trie_pattern, with_prefilter
+from .fastre import ByText, by_text, trie_pattern
 from .nearmiss import NearMisses
 from .userre import UserPattern
 
@@ -26,10 +26,10 @@ _GROUP_REF = re.compile(r"\\g<([^>]*)>|\\(\d+)")
 
 @frozen(eq=False)
 class PatternSpec:
-    regex: re.Pattern | UserPattern
+    regex: re.Pattern | ByText | UserPattern
     text: object  # "norm" | "original" | a path node
     mode: str
-    exceptions: tuple[re.Pattern | UserPattern, ...]
+    exceptions: tuple[re.Pattern | ByText | UserPattern, ...]
     replacement: str | None
     safe: bool
 
@@ -102,7 +102,8 @@ def _compile_pattern(data: dict, c) -> tuple[PatternSpec, dict[str, str]]:
         raise c.error("safe", "must be true or false")
     provided = dict.fromkeys(("match", *rx.groupindex), "text")
     if isinstance(rx, re.Pattern):  # the built-in pack's; a user pattern runs on its own engine
-        rx = with_prefilter(rx)
+        rx = by_text(rx)
+        exc = tuple(by_text(e) if isinstance(e, re.Pattern) else e for e in exc)
     return PatternSpec(rx, text, mode, exc, repl, safe), provided
 
 
