@@ -56,3 +56,14 @@ def test_json_render_of_generated_findings(values, message, filename, reference,
     f = Finding("X001", "name", "warning", message, span, Location(1, 4), Location(2, 1),
                 "excerpt", values, rel, fix, reference, filename)
     assert json_fmt.render(f) == json_fmt.render_reference(f)
+
+
+# ---- read: control bytes counted by bytes.translate ---------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_control_bytes_counted_as_the_pattern_finds_them(data):
+    from rectify_rules import read
+
+    assert len(data) - len(data.translate(None, read._CONTROL_BYTES)) == \
+        len(read._CONTROL.findall(data))

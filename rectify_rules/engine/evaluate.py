@@ -129,7 +129,9 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             if hit.variant is not None and hit.variant in rule.variants:
                 tmpl, v_level = rule.variants[hit.variant]
                 lvl = _lower(level, v_level)
-            message = tmpl.format_map(_Fill({k: human(v) for k, v in vals.items()}))
+            # text (most values) is its own human and plain form: no call for it
+            message = tmpl.format_map(_Fill({k: v if type(v) is str else human(v)
+                                             for k, v in vals.items()}))
             span = hit.span
             # the span's offsets, not the Span: a tuple of ints and strings hashes in C, a Span
             # through its attrs-generated __hash__ (equal spans have equal offsets)
@@ -139,7 +141,8 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             seen.add(key)
             redacted = redacted or bool(hit.redact)
             keyed.append((key, build_finding(
-                src, code, name, lvl, message, span, {k: plain(v) for k, v in vals.items()},
+                src, code, name, lvl, message, span,
+                {k: v if type(v) is str else plain(v) for k, v in vals.items()},
                 hit.related, hit.fix, reference, filename, hit.redact)))
     # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
     # are unique, so sorting by it gives the same order without a property call per finding
