@@ -47,6 +47,9 @@ DEC = rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零�
 
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
 _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
+#: a sentence without the blanks around it: from its first non-blank character to its last
+#: (one scan, instead of slicing and stripping the text between every two separators)
+_SENTENCE_RUN = re.compile(r"[^。!?！？\n\s](?:[^。!?！？\n]*[^。!?！？\n\s])?")
 
 #: what follows "N个方面" when the aspects are of work, not of problems ("3个方面的工作")
 _NOT_PROBLEMS = r"(?:工作|措施|举措|建议|经验|做法|成效|目标|内容)"
@@ -150,14 +153,7 @@ class Clauses:
     def sentences(self) -> list[tuple[int, int]]:
         """Every non-blank sentence, in order (computed once, shared by the callers)."""
         if self._sentences is None:
-            out, start, norm = [], 0, self.norm
-            for sep in [*self._sentence, len(norm)]:
-                seg = norm[start:sep]
-                if seg.strip():
-                    lead = len(seg) - len(seg.lstrip())
-                    out.append((start + lead, start + len(seg.rstrip())))
-                start = sep + 1
-            self._sentences = out
+            self._sentences = [m.span() for m in _SENTENCE_RUN.finditer(self.norm)]
         return self._sentences
 
 
