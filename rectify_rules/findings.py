@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+import attrs
 from attrs import field, frozen
 
 from .model import Span
@@ -14,12 +15,22 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-@frozen
+@frozen(init=False)
 class Location:
     """1-based line and column (code points) of an offset in the original text."""
 
     row: int
     column: int
+
+    # written by hand, as Span's is: the slots set through their descriptors (attrs' generated
+    # __init__ goes through object.__setattr__): ~0.25 µs less, and a finding has two or more
+    def __init__(self, row: int, column: int) -> None:
+        _set_row(self, row)
+        _set_column(self, column)
+
+
+_set_row = Location.__dict__["row"].__set__
+_set_column = Location.__dict__["column"].__set__
 
 
 @frozen
@@ -42,7 +53,7 @@ class Fix:
     safe: bool = True
 
 
-@frozen
+@frozen(init=False)
 class Finding:
     code: str
     name: str
@@ -61,9 +72,35 @@ class Finding:
     #: the excerpt is already masked (see :mod:`rectify_rules.redact`)
     redactions: tuple[Span, ...] = ()
 
+    # written by hand (see Location): ~0.5 µs less per finding, ~70 findings a notice
+    def __init__(self, code: str, name: str, severity: Severity, message: str, span: Span,
+                 location: Location, end_location: Location, excerpt: str = "",
+                 values: dict[str, Any] | None = None, related: tuple[Related, ...] = (),
+                 fix: Fix | None = None, reference: str = "", filename: str | None = None,
+                 redactions: tuple[Span, ...] = ()) -> None:
+        _set_code(self, code)
+        _set_name(self, name)
+        _set_severity(self, severity)
+        _set_message(self, message)
+        _set_span(self, span)
+        _set_location(self, location)
+        _set_end_location(self, end_location)
+        _set_excerpt(self, excerpt)
+        _set_values(self, {} if values is None else values)
+        _set_related(self, related)
+        _set_fix(self, fix)
+        _set_reference(self, reference)
+        _set_filename(self, filename)
+        _set_redactions(self, redactions)
+
     @property
     def sort_key(self) -> tuple:
         return (self.filename or "", self.span.start, self.code, self.span.end, self.message)
+
+
+(_set_code, _set_name, _set_severity, _set_message, _set_span, _set_location, _set_end_location,
+ _set_excerpt, _set_values, _set_related, _set_fix, _set_reference, _set_filename,
+ _set_redactions) = (Finding.__dict__[a.name].__set__ for a in attrs.fields(Finding))
 
 
 def locate(src: SourceText, span: Span) -> tuple[Location, Location]:

@@ -67,3 +67,29 @@ def test_control_bytes_counted_as_the_pattern_finds_them(data):
 
     assert len(data) - len(data.translate(None, read._CONTROL_BYTES)) == \
         len(read._CONTROL.findall(data))
+
+
+# ---- Finding and Location: hand-written __init__ (as Span's) --------------------------------
+
+def test_finding_and_location_init_as_attrs_would():
+    import pickle
+
+    import attrs
+
+    loc = Location(3, 4)
+    assert (loc.row, loc.column) == (3, 4) and loc == Location(row=3, column=4)
+    assert hash(loc) == hash(Location(3, 4)) and repr(loc) == "Location(row=3, column=4)"
+    f = Finding("X001", "n", "info", "m", Span(1, 2), loc, Location(3, 5))
+    assert (f.excerpt, f.values, f.related, f.fix, f.reference, f.filename, f.redactions) == \
+        ("", {}, (), None, "", None, ())
+    g = Finding("X001", "n", "info", "m", Span(1, 2), loc, Location(3, 5))
+    assert f.values is not g.values  # a dict of its own, as the factory gave
+    full = Finding(code="X", name="n", severity="error", message="m", span=Span(0, 1),
+                   location=loc, end_location=loc, excerpt="e", values={"a": 1},
+                   related=(Related(Span(0, 1), loc, loc, "r", "x"),), fix=Fix("y", Span(0, 1)),
+                   reference="ref", filename="f.txt", redactions=(Span(0, 1),))
+    assert attrs.evolve(full, message="other").message == "other"
+    assert attrs.evolve(full) == full and pickle.loads(pickle.dumps(full)) == full
+    assert attrs.asdict(full)["values"] == {"a": 1}
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        full.code = "Y"  # type: ignore[misc]
