@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.engine import load_rules
-from rectify_rules.parsing import ending, inspection, problems, progress, status
+from rectify_rules.parsing import contact, ending, inspection, problems, progress, status
 from rectify_rules.text import SourceText
 from rectify_rules.text import normalise
 
@@ -29,7 +29,9 @@ TEXTS = [normalise(p.read_text(encoding="utf-8"))
 TEXTS += ["已完成整改的问题……省略330字……还剩17页未读，查看全文。(未完待续)正式会员可完整阅读",
           "已经3个月集中整改，经过两个月的整改，曾经半年，为期1年多时间",
           "2021年X月X日，XX镇，第x条，××，**，某某某，TODO：待补充【 】( )，abcXX，xx@163.com，"
-          "FIXME TBD aTODO，2021年  月  日，3月 日"]
+          "FIXME TBD aTODO，2021年  月  日，3月 日",
+          "联系电话：0563-1234567，举报电  话 12388，服务热线为12345，手机号码:13800000000，"
+          "电子邮箱：abc@163.com，E-mail: x@y.cn，xemail:，邮件地址 : a@b.c"]
 
 _HAN = r"\u4e00-\u9fff"
 _CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
@@ -58,6 +60,13 @@ CASES = {
         r"(?P<tail>(?:的|多)?(?:时间|集中|全面|认真|扎实)?(?:的)?(?:整改|集中整改|整改落实))?")),
     # the same pattern behind a look-ahead for its first characters
     "progress total": (progress._TOTAL_AT, progress._TOTAL),
+    # a look-ahead first: every place tried; now every branch starts with a literal
+    "phone label": (contact._PHONE_LABEL, re.compile(
+        r"(?=[联举监咨值投服受电热手座])(?P<label>(?:联系|举报|监督|咨询|值班|投诉|服务|受理)?"
+        r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?)\s*(?:[:：]|为|是)?\s*")),
+    "e-mail label": (contact._EMAIL_LABEL, re.compile(
+        r"(?=[电邮Ee])(?P<label>(?:电子(?:邮箱|信箱|邮件)|邮箱|邮件|(?<![A-Za-z])(?i:e-?mail))(?:地址)?)"
+        r"[ ]*:[ ]*")),
     # look-behinds first: every place tried; now the Xs and the notes start with a literal
     "placeholders (FMT004)": (re.compile(load_rules().get("FMT004").spec.regex.pattern), re.compile(
         r"(?:(?:19|20)[0-9]{2})?年[ ]+月[ ]*日|(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]"
