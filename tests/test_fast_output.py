@@ -93,3 +93,28 @@ def test_finding_and_location_init_as_attrs_would():
     assert attrs.asdict(full)["values"] == {"a": 1}
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         full.code = "Y"  # type: ignore[misc]
+
+
+# ---- read: a buffer of the file's size ----------------------------------------------------------
+
+def test_read_bytes_reads_files_pipes_and_the_limit(tmp_path, monkeypatch):
+    import os
+    import threading
+
+    from rectify_rules import read
+
+    f = tmp_path / "a.txt"
+    f.write_bytes("整改通报\n".encode() * 1000)
+    assert read._read_bytes(f) == f.read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert read._read_bytes(empty) == b""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # a file of no size: read to its end
+    writer = threading.Thread(target=lambda: fifo.write_bytes(b"x" * 70000))
+    writer.start()
+    assert read._read_bytes(fifo) == b"x" * 70000
+    writer.join()
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    with pytest.raises(read.InputError):
+        read._read_bytes(f)
