@@ -140,7 +140,6 @@ def review_upload(name: str, data: bytes, settings) -> str:
     from .output.html_fmt import render
     from .parsing import parse_source
     from .read import load, refuse_legacy_word
-    from .redact import masked_text
 
     refuse_legacy_word(data, name)
     pack = get_pack(settings)
@@ -152,8 +151,7 @@ def review_upload(name: str, data: bytes, settings) -> str:
         result = review_docx(data, pack=pack, as_of=settings.as_of, severity=settings.severity,
                              options=settings.options, genre=settings.genre, name=name)
         copy = PurePath(name).stem + ".审校.docx"
-        shown = masked_text(result.text, result.findings)  # personal data (PRV) masked
-        return render(name, shown, result.findings, rules, download=(copy, result.data),
+        return render(name, result.text, result.findings, rules, download=(copy, result.data),
                       links=back)
     if name.lower().endswith((".html", ".htm")):
         from .html import read_html
@@ -166,7 +164,7 @@ def review_upload(name: str, data: bytes, settings) -> str:
                             severity=dict(settings.severity) or None,
                             options={k: dict(v) for k, v in settings.options.items()} or None,
                             filename=name)
-    return render(name, masked_text(text, findings), findings, rules, links=back)
+    return render(name, text, findings, rules, links=back)
 
 
 def create_app(settings=None, max_bytes: int = 10 * 1024 * 1024) -> Starlette:

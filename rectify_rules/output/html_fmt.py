@@ -169,7 +169,11 @@ def page(title: str, body: str, csp: str | None = None) -> str:
 def render(name: str, text: str, findings: Sequence[Finding], rules: Mapping[str, object] = {},
            *, download: tuple[str, bytes] | None = None, links: str = "") -> str:
     """The report page of one file. *download* = (file name, .docx bytes) adds a download
-    button for the reviewed copy (embedded in the page: nothing is kept on a server)."""
+    button for the reviewed copy (embedded in the page: nothing is kept on a server). The
+    personal data the findings found is masked in the text shown (docs/cli.md), whoever calls."""
+    from ..redact import masked_text
+
+    text = masked_text(text, findings)
     findings = sorted(findings, key=lambda f: f.sort_key)
     counts = _counts(findings)
     boxes = "".join(f'<label><input type="checkbox" data-level="{lv}" checked> {LEVELS[lv]}'
