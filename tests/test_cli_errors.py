@@ -163,6 +163,29 @@ def test_unknown_code_in_config_options(folder, capsys):
                     "'LOC011'（是否想写 'LOC001'？）")
 
 
+@pytest.mark.parametrize("body, expected", [
+    # an option the rule does not declare: a typo, and a rule with no options at all
+    ('[options.DAT008]\nmonth = 3\n', "options.DAT008.month: 规则 DAT008 没有这个选项（是否想写 'months'？）"),
+    ('[options.TRM004]\nfoo = 1\n', "options.TRM004.foo: 规则 TRM004 没有这个选项（它没有可设置的选项）"),
+    ('[options.FMT001]\nallow = ["真真"]\n', "options.FMT001.allow: 规则 FMT001 没有这个选项（它没有可设置的选项）"),
+    # a value of another type than the declared one
+    ('[options.DAT008]\nmonths = "three"\n', "options.DAT008.months: 应为整数，而不是 'three'"),
+    ('[options.DAT]\nmonths = true\n', "options.DAT008.months: 应为整数，而不是 True"),
+])
+def test_bad_config_option_is_a_configuration_error(folder, capsys, body, expected):
+    """Said once, naming the file and the key, before any file is checked (it was an
+    internal error on every file, or silently ignored)."""
+    (folder / "rectify-rules.toml").write_text(body, encoding="utf-8")
+    line, _ = _one_error(capsys, "check", "good.txt")
+    assert line == f"{folder / 'rectify-rules.toml'}: error: {expected}"
+
+
+def test_options_of_a_rule_left_out_by_select(folder, capsys):
+    (folder / "rectify-rules.toml").write_text('[options.DAT008]\nmonths = 3\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "good.txt", "--select", "CNT", "--format", "json")
+    assert (code, out, err) == (0, "[]\n", "")
+
+
 def test_missing_forced_config(folder, capsys):
     line, _ = _one_error(capsys, "check", "good.txt", "--config", "none.toml")
     assert line == "none.toml: error: 配置文件不存在"

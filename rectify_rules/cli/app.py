@@ -231,7 +231,32 @@ def _validate(s, cfg: Config, args: argparse.Namespace, flag_severity: dict[str,
             except UnknownCodeError:
                 raise CliError(f"{where}{what}: 未知的规则代码或前缀 {token!r}"
                                + _closest_rule(pack, str(token))) from None
+    _validate_options(pack, s.options, in_cfg)
     get_pack(s)
+
+
+_OPTION_TYPES = {"true or false": "true 或 false", "an integer": "整数", "a number": "数字",
+                 "a string": "字符串", "a list": "列表", "a table": "表"}
+
+
+def _validate_options(pack, options, where: str) -> None:
+    """Each ``[options.CODE]`` key must be one the rule declares, of the declared type: an
+    option the rule does not read, or cannot read, is a configuration error before any file
+    is checked (it was an internal error on every file, or silently ignored)."""
+    from ..engine.errors import OptionError
+    from ..engine.pack import resolve_options
+
+    try:
+        resolve_options(pack, {k: dict(v) for k, v in options.items()})
+    except OptionError as e:
+        key = f"options.{e.code}.{e.key}"
+        if e.expected is not None:
+            raise CliError(f"{where}{key}: 应为{_OPTION_TYPES.get(e.expected, e.expected)}，"
+                           f"而不是 {e.value!r}") from None
+        known = "、".join(e.known)
+        hint = did_you_mean(e.key, e.known) if e.known else ""
+        raise CliError(f"{where}{key}: 规则 {e.code} 没有这个选项"
+                       + (hint or (f"（它的选项有：{known}）" if known else "（它没有可设置的选项）"))) from None
 
 
 def _closest_rule(pack, token: str) -> str:
