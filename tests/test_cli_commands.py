@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rectify_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +79,14 @@ def test_explain(capsys):
         assert heading in lines
     assert "✗ 截至目前，巡察反馈的25项整改任务已按期完成10项，正在整改事项15项。" in lines
     assert "✓ 截至目前，巡察反馈的25项整改任务已按期完成20项，正在整改事项5项。" in lines
+
+
+@pytest.mark.parametrize("code, genres", [
+    ("PRV001", "公开通报"), ("REQ011", "新闻报道、其他网页或文章"), ("CNT001", "所有文种"),
+    ("REQ008", "公开通报、整改报告、未能确定文种的文本")])
+def test_explain_names_the_genres_in_words(capsys, code, genres):
+    _, out, _ = run(capsys, "explain", code)
+    assert f"适用文种：{genres}" in out.splitlines()
 
 
 def test_explain_unknown_code(capsys):

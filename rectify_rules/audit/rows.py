@@ -19,7 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from ..findings import Finding
-from ..model import DateFact, Notice, TextFact
+from ..model import GENRE_NAMES, DateFact, Notice, TextFact
 
 #: status of an input: read, parsed and checked / read but no rectification notice (PRS001, or
 #: a genre that is not a notice or report) / not readable (``reason`` says why)
@@ -120,7 +120,7 @@ def status_of(notice: Notice) -> tuple[str, str | None]:
         if d.code == "PRS001":
             return NOT_A_NOTICE, d.message
     if notice.genre not in NOTICE_GENRES:
-        return NOT_A_NOTICE, f"文种为 {notice.genre}，不是整改通报或整改报告"
+        return NOT_A_NOTICE, f"是{GENRE_NAMES.get(notice.genre, notice.genre)}，不是整改通报或整改报告"
     return OK, None
 
 
