@@ -111,7 +111,7 @@ def _item(i: int, f: Finding, rule, text: str) -> str:
              f'<p class="message">{_esc(f.message)}</p><div class="more">']
     if f.excerpt:
         parts.append(f"<p>原文：“{_esc(f.excerpt)}”</p>")
-    values = readable_values(f.values)
+    values = readable_values(f.values, f.code)
     if values:
         parts.append("<dl>" + "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in values)
                      + "</dl>")
