@@ -191,15 +191,28 @@ def test_missing_forced_config(folder, capsys):
     assert line == "none.toml: error: 配置文件不存在"
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["check"], "the following arguments are required: PATH"),
-    (["check", "good.txt", "--format", "xml"], "invalid choice: 'xml'"),
-    (["check", "good.txt", "--jobs", "0"], "--jobs: 应为正整数"),
-    ([], "缺少命令"),
+@pytest.mark.parametrize("args, expected", [
+    (["check"], "rectify-rules check: error: 缺少必需的参数：PATH"),
+    (["check", "good.txt", "--format", "xml"], "rectify-rules check: error: 参数 --format：无效的取值 "
+     "'xml'（可选：rich、concise、json、jsonl、sarif、github、html）"),
+    (["check", "good.txt", "--jobs", "0"], "rectify-rules: error: --jobs: 应为正整数"),
+    (["check", "good.txt", "--jobs", "two"], "rectify-rules check: error: 参数 --jobs/-j：'two' 不是有效的整数"),
+    (["check", "good.txt", "--as-of"], "rectify-rules check: error: 参数 --as-of 后面缺少取值"),
+    (["check", "good.txt", "--bogus"], "rectify-rules: error: 无法识别的参数：--bogus"),
+    (["audit", "good.txt"], "rectify-rules audit: error: 缺少必需的参数：-o/--output"),
+    (["chek", "good.txt"], "rectify-rules: error: 未知的命令 'chek'（是否想写 'check'？）"),
+    ([], "rectify-rules: error: 缺少命令（check、audit、review、serve、extract、rules、explain、test-rules）"),
 ])
-def test_usage_errors(folder, capsys, args, fragment):
+def test_usage_errors_are_one_chinese_line(folder, capsys, args, expected):
     line, _ = _one_error(capsys, *args)
-    assert fragment in line
+    assert line == expected
+
+
+def test_help_is_in_chinese(capsys):
+    assert main(["check", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：rectify-rules check") and "显示本帮助并退出" in out
+    assert "usage:" not in out and "show this help" not in out
 
 
 def test_subprocess_bad_input_no_traceback(tmp_path):

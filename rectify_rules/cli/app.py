@@ -17,14 +17,12 @@ from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
 from .errors import CliError, check_rule_dirs, did_you_mean
 from .outputs import choose_format
+from .parser import Parser as _Parser
 
 FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github", "html")
 _RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, not usage + error
-        raise CliError(f"{self.prog}: error: {message}")
 
 
 def _codes(text: str) -> list[str]:
@@ -34,7 +32,8 @@ def _codes(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="rectify-rules",
                 description="检查巡察/巡视整改进展情况通报和整改报告。")
-    p.add_argument("--version", action="version", version=f"rectify-rules {__version__}")
+    p.add_argument("--version", action="version", version=f"rectify-rules {__version__}",
+                   help="显示版本号并退出")
     p.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
