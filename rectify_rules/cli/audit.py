@@ -260,7 +260,7 @@ def _results(sources: list, settings, args):
 
         yield from audit_on_cluster(sources, settings, args.scheduler)
         return
-    from .batch import map_ordered
+    from .pool import map_ordered
 
     yield from map_ordered(_audit_item, sources, settings, args.jobs, _audit_crashed)
 
@@ -273,7 +273,7 @@ def _audit_crashed(src):
 
 def _audit_item(src):
     from ..audit.rows import audit_source
-    from .batch import worker_settings
+    from .pool import worker_settings
 
     return audit_source(src, worker_settings())
 
