@@ -74,6 +74,9 @@ def test_killed_run_resumes_to_the_same_tables(folder, tmp_path, fmt):
     resumed = _run(folder, out, fmt, "--resume", "--jobs", "2")
     _, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err.decode()
+    # it says what it added, not as if the whole corpus had no unreadable input
+    rest = COPIES + 1 - done[-1]["done"]
+    assert f"{COPIES + 1} 个输入，续跑检查了其余 {rest} 个" in err.decode()
     assert _checkpoints(out)[-1].get("complete")
     assert _tables(out, fmt) == _tables(whole, fmt)
 

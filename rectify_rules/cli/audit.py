@@ -244,11 +244,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     findings.close()
     journal.write(json.dumps({"done": len(sources), "complete": True, "hit": hit}) + "\n")
     journal.close()
-    print(f"rectify-rules: {len(sources)} 个输入（{counts['unreadable']} 个无法读取），"
-          f"本次新增 {counts['findings']} 个问题：{npath}、{fpath}", file=sys.stderr)
+    print(f"rectify-rules: {_summary(len(sources), len(todo), counts)}：{npath}、{fpath}",
+          file=sys.stderr)
     if args.exit_zero:
         return 0
     return 1 if hit else 0
+
+
+def _summary(total: int, checked: int, counts: dict) -> str:
+    """What the run did; a resumed run says what it added to the tables, not what they hold."""
+    unreadable, found = counts["unreadable"], counts["findings"]
+    if checked == total:
+        return f"{total} 个输入（{unreadable} 个无法读取），{found} 个问题"
+    return (f"{total} 个输入，续跑检查了其余 {checked} 个（其中 {unreadable} 个无法读取），"
+            f"新增 {found} 个问题")
 
 
 def _results(sources: list, settings, args):
