@@ -13,12 +13,14 @@ nothing is fetched from elsewhere, and nothing leaves the machine.
 from __future__ import annotations
 
 import html
+import sys
 import time
 from pathlib import PurePath
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
@@ -197,10 +199,19 @@ def create_app(settings=None, max_bytes: int = 10 * 1024 * 1024) -> Starlette:
         except InputError as e:
             problem = " ".join((getattr(e, "problem", None) or str(e)).split())
             return _respond(upload_page(max_bytes, f"“{name}”：{problem}"), 422)
+        except Exception as e:  # noqa: BLE001 - a bug: one line here and on the page, no traceback
+            said = f"内部错误（请报告）：{type(e).__name__}: {' '.join(str(e).split())}"
+            print(f"rectify-rules serve: {name}: {said}", file=sys.stderr, flush=True)
+            return _respond(upload_page(max_bytes, f"“{name}”：{said}"), 500)
         return HTMLResponse(body, headers={**SECURITY, "Content-Security-Policy": report_csp})
 
+    async def refused(request: Request, exc: HTTPException) -> Response:
+        said = {404: "页面不存在。", 405: "不支持这种请求方式。"}.get(exc.status_code, "请求有误。")
+        return _respond(upload_page(max_bytes, said), exc.status_code)
+
     return Starlette(routes=[Route("/", index), Route("/report", report, methods=["POST"]),
-                             Route("/report", index, methods=["GET"])])
+                             Route("/report", index, methods=["GET"])],
+                     exception_handlers={HTTPException: refused})
 
 
 def run_server(host: str, port: int, settings, max_bytes: int) -> int:
