@@ -61,8 +61,9 @@ def _explained(exp: dict) -> set[str]:
     if not exp["feedback_year_written"]:
         codes.add("DAT005")
     # deadlines are judged on the signature date, else the publication date, else the latest
-    # date the text writes with its year (never today when the text has one)
-    written = [d["value"] for d in exp["dates"] if not d["year_inferred"]]
+    # date the text writes with its year that is no deadline (never today when the text has
+    # one, never a deadline: it says when work is due, not when the text was written)
+    written = [d["value"] for d in exp["dates"] if not d["year_inferred"] and not d["before"]]
     ref = sig["date"] or (exp["published"] or {}).get("value") or (max(written) if written
                                                                    else dt.date.today())
     for d in exp["dates"]:
