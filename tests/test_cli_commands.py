@@ -143,6 +143,15 @@ def test_example_check_draft_on_a_seed():
     assert {"DAT005", "TRM002"} <= {code for _, _, code in found}
     errors = sum(f["severity"] == "error" for f in json.loads(cli.stdout))
     assert int(m[2]) == errors and p.returncode == (1 if errors else 0)
+    assert not any(re.search(r"\[[A-Z]{3}\d{3} (error|warning|info)\]", x) for x in lines)
+
+
+def test_example_check_draft_on_a_missing_file(tmp_path):
+    """The draft named is a file: one that is not there is an error, not checked as text."""
+    p = subprocess.run([sys.executable, "examples/check_draft.py", str(tmp_path / "无.txt")],
+                       capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == f"无法读取：{tmp_path / '无.txt'}: 文件不存在\n"
 
 
 def test_example_audit_folder(tmp_path):
