@@ -233,3 +233,26 @@ def test_empty_rules_folder_in_every_command(folder, capsys, command):
     (folder / "nothing").mkdir()
     line, _ = _one_error(capsys, *command, "nothing")
     assert line == "nothing: error: 目录中没有规则文件（*.toml）"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["check", "good.txt", "--format", "json", "-o", "no/such/dir/out.json"],
+     "no/such/dir/out.json: error: 无法写入：目录不存在"),
+    (["check", "good.txt", "--config", "."], ".: error: 是目录，不是配置文件"),
+    (["audit", "good.txt", "-o", "out", "--files-from", "."],
+     ".: error: 无法读取路径列表：是目录，不是文件"),
+    (["audit", "good.txt", "-o", "good.txt/out"], "good.txt/out: error: 无法创建目录：路径中有一段不是目录"),
+    (["check", "good.txt", "--format", "html", "-o", "good.txt/reports/"],
+     "good.txt/reports/: error: 无法创建目录：路径中有一段不是目录"),
+])
+def test_system_errors_are_said_in_chinese(folder, capsys, args, expected):
+    """What the operating system says (ENOENT, EISDIR …) is said in Chinese too: Python's
+    strerror is English ("No such file or directory")."""
+    line, _ = _one_error(capsys, *args)
+    assert line == expected
+
+
+def test_an_html_report_folder_named_with_a_slash_is_made(folder, capsys):
+    code, out, _ = run(capsys, "check", "good.txt", *LOC, "--format", "html", "-o", "reports/")
+    assert code == 0 and (folder / "reports" / "index.html").exists()
+    assert (folder / "reports" / "good.txt.html").exists() and "已写出 1 份审校报告" in out

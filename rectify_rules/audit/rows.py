@@ -179,7 +179,9 @@ def _record(src: Source) -> tuple[Mapping[str, Any] | None, str | None]:
             raw = f.read(src.length)
         obj = json.loads(raw)
     except OSError as e:
-        return None, f"无法读取：{e.strerror or e}"
+        from ..read import os_problem
+
+        return None, f"无法读取：{os_problem(e)}"
     except ValueError as e:
         return None, f"第{src.line}行不是有效的 JSON：{str(e).splitlines()[0]}"
     if not isinstance(obj, dict):
@@ -247,7 +249,9 @@ def _audit_source(src: Source, settings, record: Mapping[str, Any] | None, pack)
     except InputError as e:
         return error_row(src, _one_line_problem(e), record_id=record_id, url=url), []
     except OSError as e:
-        return error_row(src, f"无法读取：{e.strerror or e}", record_id=record_id, url=url), []
+        from ..read import os_problem
+
+        return error_row(src, f"无法读取：{os_problem(e)}", record_id=record_id, url=url), []
     try:
         notice, parsed = parse_source(text, genre=settings.genre)
         shown = src.name if record_id is None else f"{src.name}#{record_id}"

@@ -199,6 +199,8 @@ class _Resolver:
 
 def _existing(path: str) -> Path:
     p = Path(path)
+    if p.is_dir():
+        raise CliError(f"{path}: error: 是目录，不是配置文件")
     if not p.is_file():
         raise CliError(f"{path}: error: 配置文件不存在")
     return p

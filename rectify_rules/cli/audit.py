@@ -70,7 +70,9 @@ def _listed(files_from: str | None) -> list[str]:
         raw = (sys.stdin.buffer.read() if files_from == "-"
                else Path(files_from).read_bytes())
     except OSError as e:
-        raise CliError(f"{files_from}: error: 无法读取路径列表：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{files_from}: error: 无法读取路径列表：{os_problem(e)}") from None
     text = raw.decode("utf-8-sig", errors="replace")
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
@@ -90,7 +92,9 @@ def corpus_sources(path: str) -> list:
                     out.append(Source(path, path, no, offset, len(line)))
                 offset += len(line)
     except OSError as e:
-        raise CliError(f"{path}: error: 无法读取：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{path}: error: 无法读取：{os_problem(e)}") from None
     return out
 
 
@@ -180,7 +184,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     resolver = _Resolver(args)
     settings = resolver.settings_for(args.paths[0] if args.paths else str(Path.cwd() / "x"))
     sources = collect_sources(args.paths, _listed(args.files_from), resolver.excluded, out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        from ..read import os_problem
+
+        raise CliError(f"{args.output}: error: 无法创建目录：{os_problem(e, writing=True)}") from None
     ext = args.format
     npath, fpath, jpath = out / f"notices.{ext}", out / f"findings.{ext}", out / JOURNAL
     header = _header(args.format, sources, settings)

@@ -208,7 +208,9 @@ def _check_task(task: Task) -> FileResult:
         problem = getattr(e, "problem", None) or str(e)
         return _failed(task, "unreadable", _one_line(problem))
     except OSError as e:
-        return _failed(task, "unreadable", f"无法读取：{e.strerror or e}")
+        from ..read import os_problem
+
+        return _failed(task, "unreadable", f"无法读取：{os_problem(e)}")
     s = task.settings
     notes: list[str] = []
     try:
