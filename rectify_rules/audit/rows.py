@@ -74,7 +74,6 @@ FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 NOTICE_NAMES = tuple(n for n, _ in NOTICE_COLUMNS)
-FINDING_NAMES = tuple(n for n, _ in FINDING_COLUMNS)
 
 
 @frozen

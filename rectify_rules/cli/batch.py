@@ -248,15 +248,6 @@ def _one_line(e: BaseException) -> str:
     return text or type(e).__name__
 
 
-def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> list[FileResult]:
-    """Check every task; results in the order of *tasks*, all at once."""
-    results = []
-    for result in iter_results(tasks, jobs):
-        results.append(result)
-        advance()
-    return results
-
-
 def iter_results(tasks: Sequence[Task], jobs: int,
                  render: tuple | None = None) -> Iterator[FileResult]:
     """Check every task; yield the results in the order of *tasks* as they are ready.
