@@ -26,6 +26,8 @@ HEAD = ("中共白河县水利局党组关于县委巡察整改进展情况的�
     "\n附件1：整改台账\n附件2：制度清单\n",
     "\n抄送：县委巡察办，县纪委监委\n",
     "\n中共白河县水利局办公室　　2023年9月12日印发\n",
+    "\n附：联系人 王磊 0915-2512345\n",
+    "\n附件：巡察整改问题清单\n\n相关链接\n",
 ])
 def test_attachment_copy_and_print_lines_end_a_text(tail):
     text = HEAD + tail
@@ -37,6 +39,7 @@ def test_attachment_copy_and_print_lines_end_a_text(tail):
 @pytest.mark.parametrize("tail, last", [
     ("\n　　三、干部作风不实。整改情况：开展作风纪律专项整治，对照问题清单逐项", "对照问题清单逐项"),
     ("\n　　三、干部作风不实。……省略330字……", "省略330字"),
+    ("\n　　三、干部作风不实。整改情况：开展作风纪律专项整治，对照问题清单逐项\n相关链接\n", "对照问题清单逐项"),
 ])
 def test_a_text_that_stops_mid_sentence_is_cut(tail, last):
     text = HEAD.replace("　　欢迎广大干部群众监督。联系电话：0915-2512345。\n", "") + tail
