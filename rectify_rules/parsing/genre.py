@@ -10,7 +10,10 @@ neither is told apart here, after the header and the counts are read:
   "近日，…进驻"). The mark found is kept as the genre's signal.
 - **other**: a page that names no inspecting body, no feedback date, no numbered outline, no
   count and no progress, and has no title of the genre or no sentence under it: an index page
-  (a section heading over a list of links), an essay, an error page.
+  (a section heading over a list of links), an essay, an error page. So is a text that never
+  speaks of rectification (no 整改 anywhere): an inspection's announcement (巡察公告: the
+  group, its dates, where to send complaints), a notice of a feedback meeting. A notice or a
+  report of rectification says 整改 in every form the genre takes.
 
 Precision first: a notice whose title names 整改 or that says it publishes ("予以公布") is never
 news, whatever its lead looks like.
@@ -56,6 +59,9 @@ def classify(body: SourceText, genre: Genre, title: TextFact | None, has_body: b
                              and _GENRE_TITLE.search(normalise(title.text))):
         return genre, None
     norm = body.norm
+    if not _GENRE_TITLE.search(norm):  # nothing of rectification: another kind of text
+        mark = _NEWS_MARK.search(norm, 0, min(len(norm), _NEWS_HEAD))
+        return ("news", _fact(body, mark.start(), mark.end())) if mark else ("other", None)
     if _PUBLISHES.search(norm):
         return genre, None
     start = lines[0].span.start if lines else 0
