@@ -122,7 +122,7 @@ def main() -> None:
     pack = load_rules()
     for t in texts:  # the rules' own tables (word lists …) load on first use
         check_parsed(*parse_source(t), pack)
-    from rectify_rules.cli.batch import settle_heap
+    from rectify_rules.cli.pool import settle_heap
 
     settle_heap()  # as the CLI does after a process's first file
 

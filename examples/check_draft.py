@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 import rectify_rules
 from rectify_rules.read import InputError
+
+LEVELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--as-of", type=dt.date.fromisoformat, default=None)
     args = ap.parse_args(argv)
     try:
-        findings = rectify_rules.check(args.draft, as_of=args.as_of, filename=args.draft)
+        # a Path: a draft that is not there is an error (a str that names no file is text)
+        findings = rectify_rules.check(Path(args.draft), as_of=args.as_of, filename=args.draft)
     except InputError as e:
         print(f"无法读取：{e}", file=sys.stderr)
         return 2
@@ -29,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         print("未发现问题，可以发布。")
         return 0
     for f in findings:
-        print(f"第{f.location.row}行第{f.location.column}列 [{f.code} {f.severity}] {f.message}")
+        level = LEVELS.get(f.severity, f.severity)
+        print(f"第{f.location.row}行第{f.location.column}列 [{f.code} {level}] {f.message}")
         if f.excerpt:
             print(f"    原文：{f.excerpt}")
         if f.fix is not None:

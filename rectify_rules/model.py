@@ -21,6 +21,9 @@ from attrs import field, frozen
 #: of these (an index page, an essay, a "page not found"), unknown = a text of the genre whose
 #: kind cannot be told
 Genre = Literal["notice", "report", "news", "other", "unknown"]
+#: each genre in a reader's words (messages, ``explain``, the audit tables' reasons)
+GENRE_NAMES = {"notice": "公开通报", "report": "整改报告", "news": "新闻报道",
+               "other": "其他网页或文章", "unknown": "未能确定文种的文本"}
 #: day = exact day; month = "2022年8月"; month-end = "5月底"; early/mid/late = 上旬|初 / 中旬 / 下旬
 Precision = Literal["day", "month", "month-end", "early", "mid", "late"]
 Status = Literal["completed", "ongoing"]

@@ -63,6 +63,25 @@ class InputError(Exception):
         super().__init__(_one_line(name) if problem is None else f"{_one_line(name)}: {problem}")
 
 
+#: what the operating system says, in Chinese (Python's ``strerror`` is English)
+_OS_PROBLEMS = {"ENOENT": "文件不存在", "ENOTDIR": "路径中有一段不是目录", "EISDIR": "是目录，不是文件",
+                "EACCES": "没有权限", "EPERM": "没有权限", "ENOSPC": "磁盘空间不足",
+                "EROFS": "文件系统只读", "ENAMETOOLONG": "文件名过长", "EEXIST": "文件已存在",
+                "EMFILE": "打开的文件过多", "EIO": "读写出错", "EBUSY": "文件被占用",
+                "ELOOP": "符号链接循环", "EDQUOT": "超出磁盘配额"}
+
+
+def os_problem(e: OSError, writing: bool = False) -> str:
+    """*e* as one Chinese phrase ("文件不存在", "没有权限" …); a missing folder of a file to
+    write is "目录不存在". Unknown errors keep the system's words."""
+    import errno
+
+    code = errno.errorcode.get(e.errno or 0, "")
+    if writing and code == "ENOENT":
+        return "目录不存在"
+    return _OS_PROBLEMS.get(code) or e.strerror or type(e).__name__
+
+
 def _one_line(s: str) -> str:
     return s.replace("\r", " ").replace("\n", " ")
 
@@ -234,7 +253,7 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     except PermissionError:
         raise InputError(name, "没有读取权限") from None
     except OSError as e:
-        raise InputError(name, f"无法读取（{e.strerror or type(e).__name__}）") from None
+        raise InputError(name, f"无法读取（{os_problem(e)}）") from None
     check_size(len(data), name)
     return data
 

@@ -11,7 +11,9 @@ is never shown whole:
   phone rule reading an identity number as a phone);
 - the source lines the CLI sends to the output formats are masked with the same spans
   (:func:`masked_segment`), so rich, concise, json, sarif, github and html show the same masked
-  text; ``serve`` and ``review`` mask the whole text they show or quote (:func:`masked_text`).
+  text; the HTML report masks the whole text it shows, whoever renders it (``check``,
+  ``review`` of a .txt/.html draft, ``serve``), and ``review`` the text its comments quote
+  (:func:`masked_text`). Masking a masked value changes nothing.
 
 Masking keeps the length and the separators: "6222 0212 3456 7890" → "6222 **** **** 7890",
 so columns and carets under a masked line stay where they were.
@@ -41,8 +43,9 @@ def _kept(n: int) -> tuple[int, int]:
 
 
 def mask(value: str) -> str:
-    """*value* with its middle letters and digits replaced by ``*`` (length kept)."""
-    places = [i for i, ch in enumerate(value) if ch.isalnum()]
+    """*value* with its middle letters and digits replaced by ``*`` (length kept). A value
+    masked already stays as it is (its stars count as the places they hide)."""
+    places = [i for i, ch in enumerate(value) if ch.isalnum() or ch == STAR]
     head, tail = _kept(len(places))
     hidden = set(places[head:len(places) - tail])
     return "".join(STAR if i in hidden else ch for i, ch in enumerate(value))

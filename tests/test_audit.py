@@ -193,6 +193,15 @@ def test_files_from_and_a_missing_file_is_a_row(tmp_path, capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_a_news_article_is_not_a_notice_in_words(tmp_path, capsys):
+    article = Path(__file__).parent / "data" / "variants" / "w05_news_article.txt"
+    out = tmp_path / "o"
+    assert main(["audit", str(article), "-o", str(out), "--format", "jsonl", "--no-progress"]) == 0
+    [row] = [json.loads(x) for x in (out / "notices.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (row["status"], row["genre"]) == ("not-a-notice", "news")
+    assert row["reason"] == "是新闻报道，不是整改通报或整改报告"
+
+
 def test_exit_codes(tmp_path, capsys):
     news = tmp_path / "news.txt"
     news.write_text(auditcorpus.NEWS, encoding="utf-8")

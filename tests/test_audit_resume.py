@@ -74,6 +74,9 @@ def test_killed_run_resumes_to_the_same_tables(folder, tmp_path, fmt):
     resumed = _run(folder, out, fmt, "--resume", "--jobs", "2")
     _, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err.decode()
+    # it says what it added, not as if the whole corpus had no unreadable input
+    rest = COPIES + 1 - done[-1]["done"]
+    assert f"{COPIES + 1} 个输入，续跑检查了其余 {rest} 个" in err.decode()
     assert _checkpoints(out)[-1].get("complete")
     assert _tables(out, fmt) == _tables(whole, fmt)
 
@@ -89,3 +92,48 @@ def test_resume_refuses_other_inputs_and_a_finished_run_is_left_alone(folder, tm
     assert "输入不同，无法续跑" in capsys.readouterr().err
     assert main([*args, "--resume", "--format", "jsonl"]) == 2
     assert "格式不同" in capsys.readouterr().err
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("command", ["audit", "check"])
+def test_workers_end_when_their_run_is_killed(folder, tmp_path, command):
+    """A run killed alone (``kill -9`` of its process, the out-of-memory killer) leaves no
+    worker behind: they stopped, blocked on a pipe no one reads, and were never reaped."""
+    cmd = [sys.executable, "-m", "rectify_rules", command, str(folder), "--no-progress",
+           "--exit-zero", "--jobs", "2"]
+    cmd += ["-o", str(tmp_path / "out")] if command == "audit" else ["--format", "json"]
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := _children(p.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(workers) >= 2, "no workers started"
+        time.sleep(0.5)   # let them take their first chunks
+        p.kill()          # the run only, not its process group
+        p.wait()
+        deadline = time.monotonic() + 60
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers)), "workers outlived their run"
+    finally:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -85,6 +85,19 @@ def test_tasks_are_leaves_and_measures_are_not_compared():
     assert (h.values["declared"], h.values["listed"], h.values["unit"]) == (5, 4, "项整改任务")
 
 
+def test_a_list_without_groups_is_not_compared_with_the_aspects():
+    # "3个方面5个问题" over a list of five problems (numbered items, or a ledger's rows)
+    flat = tuple(node() for _ in range(5))
+    n = Notice("x" * 10, problems=flat, declared=declared(aspects=3, problems=5))
+    assert hits(counts_match_outline, n) == []
+    n = Notice("x" * 10, problems=flat, declared=declared(aspects=3, problems=6))
+    [h] = hits(counts_match_outline, n)
+    assert (h.values["declared"], h.values["listed"], h.values["unit"]) == (6, 5, "个问题")
+    # aspects declared alone: a one-level list is still read as the aspects
+    [h] = hits(counts_match_outline, Notice("x" * 10, problems=flat, declared=declared(aspects=3)))
+    assert (h.values["declared"], h.values["listed"]) == (3, 5)
+
+
 def test_no_problem_tree_no_finding():
     assert hits(counts_match_outline, Notice("x", declared=declared(problems=11))) == []
 

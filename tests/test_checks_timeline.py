@@ -261,3 +261,31 @@ def test_dat004_message_with_an_inferred_deadline_year():
     [f] = check(text, select=["DAT004"])
     assert f.message == ("进展中“8月底前需完成1项”：完成时限2021年8月底（“8月底”未写年份，推定为2021年）"
                          "已过（参照日期2021年9月30日），仍列为未完成")
+
+
+UNDATED_DRAFT = """中共白河县水利局党组关于县委巡察整改进展情况的通报
+
+　　2023年3月6日至4月28日，县委第一巡察组对县水利局党组开展了常规巡察。2023年6月12日，县委第一巡察组向县水利局党组反馈了巡察意见，共反馈3个问题。
+
+　　一、巡察反馈问题整改落实情况
+
+　　1.河长制落实不到位。整改情况：建立河长巡河台账。已完成整改。
+
+　　2.水毁工程修复滞后。整改情况：正在修复水毁工程，计划2023年6月底前完成。正在整改。
+
+　　3.支部标准化建设不达标。整改情况：对照标准逐项整改。正在整改，2024年3月前完成。
+"""
+
+
+def test_a_deadline_is_no_reference_date():
+    """A draft that is neither signed nor dated: its latest dates are deadlines, which say
+    nothing of when the text was written. Judged at its last dated event (the feedback), no
+    deadline has passed; judged at its own latest deadline, the June one would have."""
+    from rectify_rules import check, parse
+    from rectify_rules.engine import reference_date
+
+    assert reference_date(parse(UNDATED_DRAFT)) == dt.date(2023, 6, 12)
+    assert [f for f in check(UNDATED_DRAFT) if f.code == "DAT004"] == []
+    # signed later, the June deadline has passed and is reported
+    signed = UNDATED_DRAFT + "\n中共白河县水利局党组\n2023年9月12日\n"
+    assert [f.excerpt for f in check(signed) if f.code == "DAT004"] == ["2023年6月底"]

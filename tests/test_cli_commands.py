@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rectify_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +81,14 @@ def test_explain(capsys):
     assert "✓ 截至目前，巡察反馈的25项整改任务已按期完成20项，正在整改事项5项。" in lines
 
 
+@pytest.mark.parametrize("code, genres", [
+    ("PRV001", "公开通报"), ("REQ011", "新闻报道、其他网页或文章"), ("CNT001", "所有文种"),
+    ("REQ008", "公开通报、整改报告、未能确定文种的文本")])
+def test_explain_names_the_genres_in_words(capsys, code, genres):
+    _, out, _ = run(capsys, "explain", code)
+    assert f"适用文种：{genres}" in out.splitlines()
+
+
 def test_explain_unknown_code(capsys):
     code, out, err = run(capsys, "explain", "LOC01", "--rules", str(PACK))
     assert code == 2 and out == ""
@@ -133,6 +143,15 @@ def test_example_check_draft_on_a_seed():
     assert {"DAT005", "TRM002"} <= {code for _, _, code in found}
     errors = sum(f["severity"] == "error" for f in json.loads(cli.stdout))
     assert int(m[2]) == errors and p.returncode == (1 if errors else 0)
+    assert not any(re.search(r"\[[A-Z]{3}\d{3} (error|warning|info)\]", x) for x in lines)
+
+
+def test_example_check_draft_on_a_missing_file(tmp_path):
+    """The draft named is a file: one that is not there is an error, not checked as text."""
+    p = subprocess.run([sys.executable, "examples/check_draft.py", str(tmp_path / "无.txt")],
+                       capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == f"无法读取：{tmp_path / '无.txt'}: 文件不存在\n"
 
 
 def test_example_audit_folder(tmp_path):

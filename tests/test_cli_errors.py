@@ -163,20 +163,56 @@ def test_unknown_code_in_config_options(folder, capsys):
                     "'LOC011'（是否想写 'LOC001'？）")
 
 
+@pytest.mark.parametrize("body, expected", [
+    # an option the rule does not declare: a typo, and a rule with no options at all
+    ('[options.DAT008]\nmonth = 3\n', "options.DAT008.month: 规则 DAT008 没有这个选项（是否想写 'months'？）"),
+    ('[options.TRM004]\nfoo = 1\n', "options.TRM004.foo: 规则 TRM004 没有这个选项（它没有可设置的选项）"),
+    ('[options.FMT001]\nallow = ["真真"]\n', "options.FMT001.allow: 规则 FMT001 没有这个选项（它没有可设置的选项）"),
+    # a value of another type than the declared one
+    ('[options.DAT008]\nmonths = "three"\n', "options.DAT008.months: 应为整数，而不是 'three'"),
+    ('[options.DAT]\nmonths = true\n', "options.DAT008.months: 应为整数，而不是 True"),
+])
+def test_bad_config_option_is_a_configuration_error(folder, capsys, body, expected):
+    """Said once, naming the file and the key, before any file is checked (it was an
+    internal error on every file, or silently ignored)."""
+    (folder / "rectify-rules.toml").write_text(body, encoding="utf-8")
+    line, _ = _one_error(capsys, "check", "good.txt")
+    assert line == f"{folder / 'rectify-rules.toml'}: error: {expected}"
+
+
+def test_options_of_a_rule_left_out_by_select(folder, capsys):
+    (folder / "rectify-rules.toml").write_text('[options.DAT008]\nmonths = 3\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "good.txt", "--select", "CNT", "--format", "json")
+    assert (code, out, err) == (0, "[]\n", "")
+
+
 def test_missing_forced_config(folder, capsys):
     line, _ = _one_error(capsys, "check", "good.txt", "--config", "none.toml")
     assert line == "none.toml: error: 配置文件不存在"
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["check"], "the following arguments are required: PATH"),
-    (["check", "good.txt", "--format", "xml"], "invalid choice: 'xml'"),
-    (["check", "good.txt", "--jobs", "0"], "--jobs: 应为正整数"),
-    ([], "缺少命令"),
+@pytest.mark.parametrize("args, expected", [
+    (["check"], "rectify-rules check: error: 缺少必需的参数：PATH"),
+    (["check", "good.txt", "--format", "xml"], "rectify-rules check: error: 参数 --format：无效的取值 "
+     "'xml'（可选：rich、concise、json、jsonl、sarif、github、html）"),
+    (["check", "good.txt", "--jobs", "0"], "rectify-rules: error: --jobs: 应为正整数"),
+    (["check", "good.txt", "--jobs", "two"], "rectify-rules check: error: 参数 --jobs/-j：'two' 不是有效的整数"),
+    (["check", "good.txt", "--as-of"], "rectify-rules check: error: 参数 --as-of 后面缺少取值"),
+    (["check", "good.txt", "--bogus"], "rectify-rules: error: 无法识别的参数：--bogus"),
+    (["audit", "good.txt"], "rectify-rules audit: error: 缺少必需的参数：-o/--output"),
+    (["chek", "good.txt"], "rectify-rules: error: 未知的命令 'chek'（是否想写 'check'？）"),
+    ([], "rectify-rules: error: 缺少命令（check、audit、review、serve、extract、rules、explain、test-rules）"),
 ])
-def test_usage_errors(folder, capsys, args, fragment):
+def test_usage_errors_are_one_chinese_line(folder, capsys, args, expected):
     line, _ = _one_error(capsys, *args)
-    assert fragment in line
+    assert line == expected
+
+
+def test_help_is_in_chinese(capsys):
+    assert main(["check", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：rectify-rules check") and "显示本帮助并退出" in out
+    assert "usage:" not in out and "show this help" not in out
 
 
 def test_subprocess_bad_input_no_traceback(tmp_path):
@@ -197,3 +233,26 @@ def test_empty_rules_folder_in_every_command(folder, capsys, command):
     (folder / "nothing").mkdir()
     line, _ = _one_error(capsys, *command, "nothing")
     assert line == "nothing: error: 目录中没有规则文件（*.toml）"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["check", "good.txt", "--format", "json", "-o", "no/such/dir/out.json"],
+     "no/such/dir/out.json: error: 无法写入：目录不存在"),
+    (["check", "good.txt", "--config", "."], ".: error: 是目录，不是配置文件"),
+    (["audit", "good.txt", "-o", "out", "--files-from", "."],
+     ".: error: 无法读取路径列表：是目录，不是文件"),
+    (["audit", "good.txt", "-o", "good.txt/out"], "good.txt/out: error: 无法创建目录：路径中有一段不是目录"),
+    (["check", "good.txt", "--format", "html", "-o", "good.txt/reports/"],
+     "good.txt/reports/: error: 无法创建目录：路径中有一段不是目录"),
+])
+def test_system_errors_are_said_in_chinese(folder, capsys, args, expected):
+    """What the operating system says (ENOENT, EISDIR …) is said in Chinese too: Python's
+    strerror is English ("No such file or directory")."""
+    line, _ = _one_error(capsys, *args)
+    assert line == expected
+
+
+def test_an_html_report_folder_named_with_a_slash_is_made(folder, capsys):
+    code, out, _ = run(capsys, "check", "good.txt", *LOC, "--format", "html", "-o", "reports/")
+    assert code == 0 and (folder / "reports" / "index.html").exists()
+    assert (folder / "reports" / "good.txt.html").exists() and "已写出 1 份审校报告" in out

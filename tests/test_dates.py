@@ -68,7 +68,8 @@ SINGLE = [
 
 @pytest.mark.parametrize(("text", "frag", "value", "precision", "inferred"), SINGLE)
 def test_single_date(text, frag, value, precision, inferred):
-    d = only(text, reference=D(2021, 3, 1))
+    # published at the end of 2021: every date written without a year is of 2021
+    d = only(text, reference=D(2021, 12, 31))
     assert d.text == frag
     assert d.span == Span(text.index(frag), text.index(frag) + len(frag))
     assert d.value == value
@@ -276,6 +277,22 @@ def test_year_from_list_context_reference_later_none():
     d = only("并于7月6日反馈")
     assert (d.value.year, d.year_from, d.year_inferred) == (NO_YEAR, "none", True)
     assert only("2月29日召开反馈会").year_from == "none"
+
+
+def test_publication_date_years_events_before_it_and_deadlines_after():
+    """A page published on 2024年1月15日 that tells of an inspection "10月9日至12月1日" and a
+    feedback "12月20日": those happened before it was published, in 2023. A deadline "3月底前"
+    is still to come: 2024. (Read as 2024, the feedback came after the publication: a false
+    DAT003.)"""
+    text = "10月9日至12月1日巡察，12月20日反馈。截至1月10日完成2项，计划于3月底前全部完成。"
+    _, ds = scan(text, reference=D(2024, 1, 15))
+    assert [(d.text, d.value, d.year_from) for d in ds.dates] == [
+        ("10月9日", D(2023, 10, 9), "reference"), ("12月1日", D(2023, 12, 1), "range"),
+        ("12月20日", D(2023, 12, 20), "reference"), ("1月10日", D(2024, 1, 10), "reference"),
+        ("3月底", D(2024, 3, 31), "reference")]
+    # the publication day itself, and a month that holds it, are not after it
+    assert only("1月15日召开会议", reference=D(2024, 1, 15)).value == D(2024, 1, 15)
+    assert only("1月召开会议", reference=D(2024, 1, 15)).value == D(2024, 1, 1)
 
 
 def test_event_does_not_take_its_year_from_a_later_deadline():

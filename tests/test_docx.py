@@ -8,8 +8,9 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from rectify_rules.docx import format_number, read_docx
+from rectify_rules.docx import read_docx
 from rectify_rules.read import InputError, load, read_path
+from rectify_rules.wordnum import format_number
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

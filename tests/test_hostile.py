@@ -17,15 +17,16 @@ import warnings
 import zipfile
 from pathlib import Path
 
+import hostile as H
 import pytest
 
-import hostile as H
 from rectify_rules import limits as L
-from rectify_rules.docx import check_package, format_number, read_docx
+from rectify_rules.docx import check_package, read_docx
 from rectify_rules.engine import RuleError, check, load_rules
 from rectify_rules.html import nesting_depth, read_html
 from rectify_rules.parsing import parse_source
 from rectify_rules.read import InputError, load
+from rectify_rules.wordnum import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -86,6 +86,18 @@ def test_values_are_shown_in_words():
                     ("结束日期", "2021年3月1日（推定年份）")]
 
 
+def test_a_value_name_that_means_something_else_in_a_rule_has_its_own_label():
+    # CNT002's "other" counts the other unfinished states, not "the figure here" of CNT003
+    text = ("关于巡察整改进展情况的通报\n2021年6月10日，县委第二巡察组反馈了巡察意见。截至目前，"
+            "巡察反馈的12项整改任务已完成8项，正在整改2项，基本完成1项。\n")
+    [f] = check(text, select=["CNT002"])
+    assert ("其他未完成状态", "1") in readable_values(f.values, f.code)
+    assert ("此处", "1") not in readable_values(f.values, f.code)
+    [f] = check("关于巡察整改进展情况的通报\n2021年6月10日，县委第二巡察组反馈了巡察意见。\n"
+                "中共某县某局党组\n2021年5月20日\n", select=["DAT003"])
+    assert ("对照", "反馈日期") in readable_values(f.values, f.code)
+
+
 def test_every_value_the_built_in_rules_report_has_a_label():
     sources = [ex.bad for r in PACK.rules for ex in r.examples] + SEEDS
     keys = {k for src in sources for f in check(src, rules=PACK) for k in f.values}

@@ -212,3 +212,19 @@ def test_serve_page_and_reviewed_docx_mask_the_values():
     comments = zipfile.ZipFile(BytesIO(result.data)).read("word/comments.xml").decode("utf-8")
     assert "PRV001" in comments and "3101**********1234" in comments
     assert not any(s in comments for s in SECRETS)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_review_of_a_text_draft_writes_a_masked_report(tmp_path, capsys, suffix):
+    """``review`` of a .txt/.html draft writes the HTML report: it shows the whole notice, so
+    it masks it as ``check --format html`` and ``serve`` do."""
+    draft = tmp_path / f"a{suffix}"
+    text = NOTICE if suffix == ".txt" else (
+        "<html><body>" + "".join(f"<p>{ln}</p>" for ln in NOTICE.splitlines()) + "</body></html>")
+    draft.write_text(text, encoding="utf-8")
+    main(["review", str(draft)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    page = (tmp_path / "a.审校.html").read_text(encoding="utf-8")
+    assert "PRV001" in page and "3101**********1234" in page
+    assert not any(s in page for s in SECRETS)

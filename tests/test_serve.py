@@ -94,6 +94,31 @@ def test_a_form_without_a_file(server):
     assert code == 400 and "没有收到文件" in body
 
 
+def test_other_addresses_and_methods_are_answered_in_chinese(server):
+    import urllib.request
+
+    code, headers, body = fetch(server + "/nothing")
+    assert code == 404 and "页面不存在" in body and 'type="file"' in body
+    assert "default-src 'none'" in headers["content-security-policy"]
+    code, _, body = fetch(urllib.request.Request(server + "/", method="DELETE"))
+    assert code == 405 and "不支持" in body
+
+
+def test_an_internal_error_is_a_chinese_page_not_a_traceback(monkeypatch, capfd):
+    import rectify_rules.serve as serve_mod
+
+    def broken(name, data, settings):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(serve_mod, "review_upload", broken)
+    with running(create_app(SETTINGS)) as url:
+        code, _, body = post_file(url + "/report", "a.txt", "关于巡察整改进展情况的通报".encode())
+    assert code == 500 and "内部错误" in body and "RuntimeError: a bug" in body
+    assert 'type="file"' in body
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "RuntimeError: a bug" in err
+
+
 def test_nothing_is_written_to_disk(monkeypatch):
     """Uploads stay in memory: any temporary file would fail the request."""
     def refuse(*a, **k):

@@ -19,7 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from ..findings import Finding
-from ..model import DateFact, Notice, TextFact
+from ..model import GENRE_NAMES, DateFact, Notice, TextFact
 
 #: status of an input: read, parsed and checked / read but no rectification notice (PRS001, or
 #: a genre that is not a notice or report) / not readable (``reason`` says why)
@@ -74,7 +74,6 @@ FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 NOTICE_NAMES = tuple(n for n, _ in NOTICE_COLUMNS)
-FINDING_NAMES = tuple(n for n, _ in FINDING_COLUMNS)
 
 
 @frozen
@@ -120,7 +119,7 @@ def status_of(notice: Notice) -> tuple[str, str | None]:
         if d.code == "PRS001":
             return NOT_A_NOTICE, d.message
     if notice.genre not in NOTICE_GENRES:
-        return NOT_A_NOTICE, f"文种为 {notice.genre}，不是整改通报或整改报告"
+        return NOT_A_NOTICE, f"是{GENRE_NAMES.get(notice.genre, notice.genre)}，不是整改通报或整改报告"
     return OK, None
 
 
@@ -179,7 +178,9 @@ def _record(src: Source) -> tuple[Mapping[str, Any] | None, str | None]:
             raw = f.read(src.length)
         obj = json.loads(raw)
     except OSError as e:
-        return None, f"无法读取：{e.strerror or e}"
+        from ..read import os_problem
+
+        return None, f"无法读取：{os_problem(e)}"
     except ValueError as e:
         return None, f"第{src.line}行不是有效的 JSON：{str(e).splitlines()[0]}"
     if not isinstance(obj, dict):
@@ -247,7 +248,9 @@ def _audit_source(src: Source, settings, record: Mapping[str, Any] | None, pack)
     except InputError as e:
         return error_row(src, _one_line_problem(e), record_id=record_id, url=url), []
     except OSError as e:
-        return error_row(src, f"无法读取：{e.strerror or e}", record_id=record_id, url=url), []
+        from ..read import os_problem
+
+        return error_row(src, f"无法读取：{os_problem(e)}", record_id=record_id, url=url), []
     try:
         notice, parsed = parse_source(text, genre=settings.genre)
         shown = src.name if record_id is None else f"{src.name}#{record_id}"

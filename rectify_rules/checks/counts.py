@@ -79,12 +79,15 @@ def _listed(quantity: str, counts: tuple[int, int | None, int],
     """The numbers of problems the tree lists at the level(s) a declared *quantity* may describe.
 
     Empty when the quantity is not compared. 方面 are the middle level under declared 大类,
-    the top level beside declared 项 or in a two-level tree, and either otherwise.
+    the top level beside declared 项 or in a two-level tree, and either otherwise; a list of
+    problems with no groups says nothing of the 方面 declared beside the problems.
     """
     top, middle, leaves = counts
     if quantity == "categories":
         return (top,)
     if quantity == "aspects":
+        if top == leaves and "problems" in quantities:
+            return ()  # a list of single problems (or a ledger's rows) names no aspects
         if middle is None or "items" in quantities:
             return (top,)
         return (middle,) if "categories" in quantities else (top, middle)

@@ -111,7 +111,7 @@ def luhn_ok(digits: str) -> bool:
 def _labelled(src: SourceText, kinds: tuple[str, ...]) -> Iterator[tuple[str, int, int, str]]:
     """(label, start, end, value) of the values right after labels starting with *kinds*."""
     norm = src.norm
-    for s, e, label in _scan(src).labels:
+    for _, e, label in _scan(src).labels:
         if not label.startswith(kinds):
             continue
         m = _VALUE.match(norm, e)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Notice, Span
+from ..model import GENRE_NAMES, Notice, Span
 from ..text import SourceText, normalise
 from . import CheckContext, Hit, anchor, last_line, register
 from .candidates import body_candidate, feedback_candidate, period_candidate, quote
@@ -201,7 +201,7 @@ def signature_complete(ctx: CheckContext) -> Iterator[Hit]:
     yield Hit(span, {"missing": "和".join(missing)})
 
 
-_GENRE_NAMES = {"news": "新闻报道", "other": "其他网页或文章"}
+_NOT_NOTICES = ("news", "other")
 
 
 @register("not-a-notice")
@@ -210,9 +210,9 @@ def not_a_notice(ctx: CheckContext) -> Iterator[Hit]:
     """REQ011: the text is a news article or another page, not a notice or report: said once,
     with what was read (an auditor keeps it as data instead of a row of REQ findings)."""
     n = ctx.notice
-    if n.genre not in _GENRE_NAMES:
+    if n.genre not in _NOT_NOTICES:
         return
-    kind = _GENRE_NAMES[n.genre]
+    kind = GENRE_NAMES[n.genre]
     if n.genre_signal is not None:
         kind += f"（见“{n.genre_signal.text}”）"
     read = []

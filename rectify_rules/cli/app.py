@@ -17,14 +17,12 @@ from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
 from .errors import CliError, check_rule_dirs, did_you_mean
 from .outputs import choose_format
+from .parser import Parser as _Parser
 
 FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github", "html")
 _RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, not usage + error
-        raise CliError(f"{self.prog}: error: {message}")
 
 
 def _codes(text: str) -> list[str]:
@@ -34,7 +32,8 @@ def _codes(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="rectify-rules",
                 description="检查巡察/巡视整改进展情况通报和整改报告。")
-    p.add_argument("--version", action="version", version=f"rectify-rules {__version__}")
+    p.add_argument("--version", action="version", version=f"rectify-rules {__version__}",
+                   help="显示版本号并退出")
     p.add_argument("--debug", action="store_true", help="出错时显示完整的调用栈")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -200,6 +199,8 @@ class _Resolver:
 
 def _existing(path: str) -> Path:
     p = Path(path)
+    if p.is_dir():
+        raise CliError(f"{path}: error: 是目录，不是配置文件")
     if not p.is_file():
         raise CliError(f"{path}: error: 配置文件不存在")
     return p
@@ -231,7 +232,32 @@ def _validate(s, cfg: Config, args: argparse.Namespace, flag_severity: dict[str,
             except UnknownCodeError:
                 raise CliError(f"{where}{what}: 未知的规则代码或前缀 {token!r}"
                                + _closest_rule(pack, str(token))) from None
+    _validate_options(pack, s.options, in_cfg)
     get_pack(s)
+
+
+_OPTION_TYPES = {"true or false": "true 或 false", "an integer": "整数", "a number": "数字",
+                 "a string": "字符串", "a list": "列表", "a table": "表"}
+
+
+def _validate_options(pack, options, where: str) -> None:
+    """Each ``[options.CODE]`` key must be one the rule declares, of the declared type: an
+    option the rule does not read, or cannot read, is a configuration error before any file
+    is checked (it was an internal error on every file, or silently ignored)."""
+    from ..engine.errors import OptionError
+    from ..engine.pack import resolve_options
+
+    try:
+        resolve_options(pack, {k: dict(v) for k, v in options.items()})
+    except OptionError as e:
+        key = f"options.{e.code}.{e.key}"
+        if e.expected is not None:
+            raise CliError(f"{where}{key}: 应为{_OPTION_TYPES.get(e.expected, e.expected)}，"
+                           f"而不是 {e.value!r}") from None
+        known = "、".join(e.known)
+        hint = did_you_mean(e.key, e.known) if e.known else ""
+        raise CliError(f"{where}{key}: 规则 {e.code} 没有这个选项"
+                       + (hint or (f"（它的选项有：{known}）" if known else "（它没有可设置的选项）"))) from None
 
 
 def _closest_rule(pack, token: str) -> str:

@@ -70,7 +70,9 @@ def _listed(files_from: str | None) -> list[str]:
         raw = (sys.stdin.buffer.read() if files_from == "-"
                else Path(files_from).read_bytes())
     except OSError as e:
-        raise CliError(f"{files_from}: error: 无法读取路径列表：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{files_from}: error: 无法读取路径列表：{os_problem(e)}") from None
     text = raw.decode("utf-8-sig", errors="replace")
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
@@ -90,7 +92,9 @@ def corpus_sources(path: str) -> list:
                     out.append(Source(path, path, no, offset, len(line)))
                 offset += len(line)
     except OSError as e:
-        raise CliError(f"{path}: error: 无法读取：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{path}: error: 无法读取：{os_problem(e)}") from None
     return out
 
 
@@ -180,7 +184,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     resolver = _Resolver(args)
     settings = resolver.settings_for(args.paths[0] if args.paths else str(Path.cwd() / "x"))
     sources = collect_sources(args.paths, _listed(args.files_from), resolver.excluded, out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        from ..read import os_problem
+
+        raise CliError(f"{args.output}: error: 无法创建目录：{os_problem(e, writing=True)}") from None
     ext = args.format
     npath, fpath, jpath = out / f"notices.{ext}", out / f"findings.{ext}", out / JOURNAL
     header = _header(args.format, sources, settings)
@@ -244,11 +253,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     findings.close()
     journal.write(json.dumps({"done": len(sources), "complete": True, "hit": hit}) + "\n")
     journal.close()
-    print(f"rectify-rules: {len(sources)} 个输入（{counts['unreadable']} 个无法读取），"
-          f"本次新增 {counts['findings']} 个问题：{npath}、{fpath}", file=sys.stderr)
+    print(f"rectify-rules: {_summary(len(sources), len(todo), counts)}：{npath}、{fpath}",
+          file=sys.stderr)
     if args.exit_zero:
         return 0
     return 1 if hit else 0
+
+
+def _summary(total: int, checked: int, counts: dict) -> str:
+    """What the run did; a resumed run says what it added to the tables, not what they hold."""
+    unreadable, found = counts["unreadable"], counts["findings"]
+    if checked == total:
+        return f"{total} 个输入（{unreadable} 个无法读取），{found} 个问题"
+    return (f"{total} 个输入，续跑检查了其余 {checked} 个（其中 {unreadable} 个无法读取），"
+            f"新增 {found} 个问题")
 
 
 def _results(sources: list, settings, args):
@@ -260,7 +278,7 @@ def _results(sources: list, settings, args):
 
         yield from audit_on_cluster(sources, settings, args.scheduler)
         return
-    from .batch import map_ordered
+    from .pool import map_ordered
 
     yield from map_ordered(_audit_item, sources, settings, args.jobs, _audit_crashed)
 
@@ -273,7 +291,7 @@ def _audit_crashed(src):
 
 def _audit_item(src):
     from ..audit.rows import audit_source
-    from .batch import worker_settings
+    from .pool import worker_settings
 
     return audit_source(src, worker_settings())
 

@@ -27,6 +27,7 @@ from ..findings import Finding, Fix, Location, Related
 from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from ..model import Span
 from .errors import CliError
+from .pool import die_with_parent, map_ordered, settle_heap, worker_renderer, worker_settings
 
 SUFFIXES = (".txt", ".docx", ".html", ".htm")
 #: saved web pages: read from a folder when their content is HTML (so are extensionless files)
@@ -207,7 +208,9 @@ def _check_task(task: Task) -> FileResult:
         problem = getattr(e, "problem", None) or str(e)
         return _failed(task, "unreadable", _one_line(problem))
     except OSError as e:
-        return _failed(task, "unreadable", f"无法读取：{e.strerror or e}")
+        from ..read import os_problem
+
+        return _failed(task, "unreadable", f"无法读取：{os_problem(e)}")
     s = task.settings
     notes: list[str] = []
     try:
@@ -245,15 +248,6 @@ def _one_line(e: BaseException) -> str:
     return text or type(e).__name__
 
 
-def run_tasks(tasks: Sequence[Task], jobs: int, advance: Callable[[], None]) -> list[FileResult]:
-    """Check every task; results in the order of *tasks*, all at once."""
-    results = []
-    for result in iter_results(tasks, jobs):
-        results.append(result)
-        advance()
-    return results
-
-
 def iter_results(tasks: Sequence[Task], jobs: int,
                  render: tuple | None = None) -> Iterator[FileResult]:
     """Check every task; yield the results in the order of *tasks* as they are ready.
@@ -274,7 +268,8 @@ def iter_results(tasks: Sequence[Task], jobs: int,
     if any(t.settings != settings for t in tasks):  # not from the CLI; one by one then
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             yield from pool.map(check_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
         return
     items = [(t.path, t.name, t.data) for t in tasks]
@@ -288,146 +283,10 @@ def _crashed_item(item: tuple[str, str, bytes | None]) -> tuple:
                                         "已跳过", failure="crash"))
 
 
-def map_ordered(fn: Callable[[Any], Any], items: Sequence[Any], settings: Settings,
-                jobs: int, crashed: Callable[[Any], Any] | None = None,
-                render: tuple | None = None) -> Iterator[Any]:
-    """``fn(item)`` for every item, in order, in *jobs* worker processes that loaded the rule
-    pack of *settings* once (``fn`` reads the settings with :func:`worker_settings`).
-
-    Items go out in chunks (few round trips, yet every worker gets several: the last ones
-    balance) and at most a few chunks per worker are in flight, so memory does not grow
-    with the number of items however slowly the results are consumed.
-
-    A worker that dies (a crash in a C library, the kernel's out-of-memory killer) breaks
-    the pool: the first item whose result was lost is then run alone in a pool of its own,
-    and if it kills that worker too, ``crashed(item)`` stands for its result (without
-    *crashed*, the error is raised); a new pool goes on after it. No other result is lost.
-    """
-    if jobs <= 1 or len(items) <= 1:
-        _init_worker(settings, render)
-        yield from map(fn, items)
-        return
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = 0
-    while done < len(items):
-        try:
-            for result in _pool_map(fn, items[done:], settings, jobs, render):
-                done += 1
-                yield result
-        except BrokenProcessPool:
-            yield _alone(fn, items[done], settings, crashed, render)
-            done += 1
-
-
-def _pool_map(fn, items: Sequence[Any], settings: Settings, jobs: int,
-              render: tuple | None) -> Iterator[Any]:
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..regexcache import installed
-
-    context = multiprocessing.get_context()
-    if context.get_start_method() == "fork":  # workers start with all this already done
-        _init_worker(settings, render)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(settings, render, installed())) as pool:
-        pending: deque = deque()
-        start = 0
-        while start < len(items):
-            # chunks shrink towards the end, so that no worker is left alone with a long last
-            # chunk while the others have nothing more to do
-            size = max(1, min(_CHUNK, (len(items) - start) // (jobs * 4)))
-            pending.append(pool.submit(_run_chunk, fn, items[start:start + size]))
-            start += size
-            if len(pending) >= jobs * 4:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-
-def _alone(fn, item, settings: Settings, crashed, render: tuple | None):
-    """fn(item) in a pool of its own; ``crashed(item)`` if its worker dies."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from ..regexcache import installed
-
-    try:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
-                                 initargs=(settings, render, installed())) as pool:
-            return pool.submit(fn, item).result()
-    except BrokenProcessPool:
-        if crashed is None:
-            raise
-        return crashed(item)
-
-
-#: files per chunk at most: few round trips, yet small enough to balance the workers
-_CHUNK = 32
-
-
-def _run_chunk(fn: Callable[[Any], Any], chunk: Sequence[Any]) -> list:
-    out = []
-    for item in chunk:
-        out.append(fn(item))
-        settle_heap()
-    return out
-
-
-_SETTLED: list[bool] = []
-
-
-def settle_heap() -> None:
-    """After the first file of a process: move what is loaded by then (the rule pack, the
-    compiled patterns, the word lists, the place table) out of the garbage collector's sight.
-
-    A file's check makes tens of thousands of short-lived objects, so the collector runs
-    often, and every run of its oldest generation walked those long-lived tables again:
-    about 6 % of a batch's time. They live as long as the process; frozen, they are never
-    walked again (``gc.freeze``). Objects freed by their reference count are freed as before.
-    """
-    if not _SETTLED:
-        import gc
-
-        gc.collect()  # nothing of the first file's garbage is kept for good
-        gc.freeze()
-        _SETTLED.append(True)
-
-
-def worker_settings() -> Settings:
-    """The settings of this worker process (see :func:`map_ordered`)."""
-    return _WORKER["settings"]
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(settings: Settings, render: tuple | None = None,
-                 regex_cache: bool = False) -> None:
-    """Pool initializer: keep the settings and load the rule pack before the first file; the
-    output format's renderer when findings are rendered here (see :func:`iter_results`); the
-    compiled patterns of the user cache when the parent uses them (a spawned worker)."""
-    if regex_cache:
-        from ..regexcache import install
-
-        install()  # no-op in a forked worker: it has the parent's
-    _WORKER["settings"] = settings
-    _WORKER["render"] = None
-    if render is not None:
-        from ..output import renderer
-
-        fmt, rules, options = render
-        _WORKER["render"] = renderer(fmt, rules=rules, **options)
-    get_pack(settings)
-    from .. import parsing  # noqa: F401  (imported once here, not inside the first file's time)
-
-
 def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
     path, name, data = item
-    result = check_task(Task(path, name, _WORKER["settings"], data))
-    render = _WORKER["render"]
+    result = check_task(Task(path, name, worker_settings(), data))
+    render = worker_renderer()
     if render is not None and result.error is None:
         try:
             rendered = tuple((f.code, f.name, f.severity, render(f)) for f in result.findings)

@@ -97,7 +97,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
             for line in wrap_cjk(doc[key], con.width):
                 con.print(Text(line), no_wrap=True, overflow="ignore")
     if rule.applies_to:
-        con.print(Text(f"\n适用文种：{'、'.join(sorted(rule.applies_to))}", style="dim"))
+        from ..model import GENRE_NAMES
+
+        genres = ("所有文种" if set(GENRE_NAMES) <= rule.applies_to else
+                  "、".join(GENRE_NAMES.get(g, g) for g in GENRE_NAMES if g in rule.applies_to))
+        con.print(Text(f"\n适用文种：{genres}", style="dim"))
     for i, ex in enumerate(rule.examples, 1):
         con.print(Text(f"\n示例 {i}", style="bold"))
         con.print(Text("✗ " + ex.bad.strip(), style="red"))

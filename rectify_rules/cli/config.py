@@ -128,7 +128,9 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as e:
-        raise CliError(f"{path}: error: 无法读取配置文件：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{path}: error: 无法读取配置文件：{os_problem(e)}") from None
     except UnicodeDecodeError:
         raise CliError(f"{path}: error: 配置文件不是 UTF-8 编码") from None
     except tomllib.TOMLDecodeError as e:

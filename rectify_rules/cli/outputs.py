@@ -5,6 +5,7 @@ so that their documents stay valid)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -33,10 +34,17 @@ def writer_options(args, fmt: str, files: int) -> dict:
     """Extra arguments of the writer: the report folder of an HTML batch, --verbose."""
     options: dict = {"verbose": bool(getattr(args, "verbose", False))}
     output = getattr(args, "output", None)
-    if fmt == "html" and (files > 1 or (output and Path(output).is_dir())):
+    folder = bool(output) and (Path(output).is_dir() or output.endswith(("/", os.sep)))
+    if fmt == "html" and (files > 1 or folder):
         if not output:
             raise CliError("rectify-rules: error: --format html 检查多个文件时，请用 --output 指定"
                            "存放报告的目录（每个文件一份报告，另有 index.html）")
+        try:  # made here, so that a folder that cannot be is said before anything is checked
+            Path(output).mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            from ..read import os_problem
+
+            raise CliError(f"{output}: error: 无法创建目录：{os_problem(e, writing=True)}") from None
         options["directory"] = Path(output)
     return options
 
@@ -52,7 +60,9 @@ def output_stream(args, options: dict) -> Iterator[TextIO]:
     try:
         stream = open(output, "w", encoding="utf-8", newline="")
     except OSError as e:
-        raise CliError(f"{output}: error: 无法写入：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{output}: error: 无法写入：{os_problem(e, writing=True)}") from None
     with stream:
         yield stream
 
@@ -66,7 +76,9 @@ def redirected(output: str | None) -> Iterator[None]:
     try:
         stream = open(output, "w", encoding="utf-8", newline="")
     except OSError as e:
-        raise CliError(f"{output}: error: 无法写入：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{output}: error: 无法写入：{os_problem(e, writing=True)}") from None
     with stream, contextlib.redirect_stdout(stream):
         yield
 

@@ -92,7 +92,9 @@ def _write(out: Path, data: bytes, force: bool) -> None:
     except FileExistsError:
         raise CliError(f"{out}: error: 文件已存在；加 --force 覆盖") from None
     except OSError as e:
-        raise CliError(f"{out}: error: 无法写入：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{out}: error: 无法写入：{os_problem(e, writing=True)}") from None
 
 
 def review_one(path: Path, settings, name: str) -> tuple[bytes, str, tuple]:
@@ -103,7 +105,9 @@ def review_one(path: Path, settings, name: str) -> tuple[bytes, str, tuple]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise CliError(f"{name}: error: 无法读取：{e.strerror or e}") from None
+        from ..read import os_problem
+
+        raise CliError(f"{name}: error: 无法读取：{os_problem(e)}") from None
     pack = get_pack(settings)
     try:
         refuse_legacy_word(data, name)

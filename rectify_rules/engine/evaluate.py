@@ -22,14 +22,20 @@ from ..limits import MAX_FINDINGS_PER_RULE
 
 def reference_date(notice: Notice, as_of: _dt.date | None = None) -> _dt.date:
     """--as-of, else the signature date, else the publication date, else the latest date the
-    text writes with its year, else today (a text with no dated year has no deadline that a
-    rule could judge either). A date whose year nothing tells is no reference."""
+    text writes with its year that is no deadline, else today (a text with no dated year has
+    no deadline that a rule could judge either). A date whose year nothing tells is no
+    reference, and neither is a deadline ("2024年3月前完成", a ledger's 完成时限): it says when
+    work is due, not when the text was written, and judged at its own latest deadline a draft
+    would have its earlier deadlines "passed"."""
     if as_of is not None:
         return as_of
     for d in (notice.signature.date, notice.published):
         if d is not None and d.year_from != "none":
             return d.value
-    written = [d.value for d in notice.dates if not d.year_inferred]
+    due = {leaf.deadline.span for leaf in notice.leaves() if leaf.deadline is not None}
+    due.update(part.deadline.span for p in notice.progress for part in p.breakdown)
+    written = [d.value for d in notice.dates
+               if not d.year_inferred and not d.before and d.span not in due]
     return max(written) if written else _dt.date.today()
 
 

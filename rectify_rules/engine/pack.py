@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..catalogue import CATALOGUE
 from ..limits import RULE_PACK_MAX_FILES
-from .errors import RuleError, UnknownCodeError, suggest
+from .errors import OptionError, RuleError, UnknownCodeError, suggest
 from .loader import SEVERITIES, compile_rule
 from .rule import Rule, RulePack
 
@@ -129,12 +129,34 @@ def resolve_options(pack: RulePack, options: dict[str, dict] | None) -> dict[str
         t = validate_tokens(pack, [tok], "options")[0]
         if not isinstance(over, dict):
             raise ValueError(f"options for {tok}: expected a table of option = value")
-        for r in pack.rules:
-            if not _matches(t, r):
-                continue
-            for k in over:
-                if k not in r.options and r.kind != "check":
-                    raise ValueError(f"options for {r.code}: unknown option {k!r}"
-                                     + (suggest(k, r.options) or f" (it has: {', '.join(r.options) or 'none'})"))
-            out[r.code].update(over)
+        matched = [r for r in pack.rules if _matches(t, r)]
+        if not matched:
+            continue  # a rule --select left out: nothing to set, and no typo either
+        for k, v in over.items():
+            # a prefix or ALL sets the option of the rules that have it; none having it is a typo
+            having = [r for r in matched if k in r.options]
+            if not having:
+                one = matched[0] if len(matched) == 1 else None
+                known = tuple(one.options) if one else tuple(sorted({o for r in matched for o in r.options}))
+                raise OptionError(one.code if one else t, k, v, known)
+            for r in having:
+                expected = _option_type(r.options[k], v)
+                if expected is not None:
+                    raise OptionError(r.code, k, v, tuple(r.options), expected)
+                out[r.code][k] = v
     return out
+
+
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+               list: "a list", dict: "a table"}
+
+
+def _option_type(declared: object, value: object) -> str | None:
+    """None when *value* may replace the *declared* value, else what it must be. An integer
+    is a number; true/false is not."""
+    want = type(declared)
+    if want is float and type(value) is int:
+        return None
+    if type(value) is want or want not in _TYPE_NAMES:
+        return None
+    return _TYPE_NAMES[want]

@@ -101,13 +101,6 @@ class PathError(Exception):
     pass
 
 
-def seg_text(segs: tuple) -> str:
-    out = ""
-    for s in segs:
-        out += f".{s[1]}" if s[0] == "attr" else ("[*]" if s[0] == "all" else f"[{s[1]}]")
-    return out.lstrip(".")
-
-
 def path_type(root_t: object, segs: tuple, shown: str, full: str | None = None) -> object:
     """The type of a path starting at a value of type *root_t*; raises PathError."""
     t, multi = root_t, False

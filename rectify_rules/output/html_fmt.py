@@ -111,7 +111,7 @@ def _item(i: int, f: Finding, rule, text: str) -> str:
              f'<p class="message">{_esc(f.message)}</p><div class="more">']
     if f.excerpt:
         parts.append(f"<p>原文：“{_esc(f.excerpt)}”</p>")
-    values = readable_values(f.values)
+    values = readable_values(f.values, f.code)
     if values:
         parts.append("<dl>" + "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in values)
                      + "</dl>")
@@ -169,7 +169,11 @@ def page(title: str, body: str, csp: str | None = None) -> str:
 def render(name: str, text: str, findings: Sequence[Finding], rules: Mapping[str, object] = {},
            *, download: tuple[str, bytes] | None = None, links: str = "") -> str:
     """The report page of one file. *download* = (file name, .docx bytes) adds a download
-    button for the reviewed copy (embedded in the page: nothing is kept on a server)."""
+    button for the reviewed copy (embedded in the page: nothing is kept on a server). The
+    personal data the findings found is masked in the text shown (docs/cli.md), whoever calls."""
+    from ..redact import masked_text
+
+    text = masked_text(text, findings)
     findings = sorted(findings, key=lambda f: f.sort_key)
     counts = _counts(findings)
     boxes = "".join(f'<label><input type="checkbox" data-level="{lv}" checked> {LEVELS[lv]}'

@@ -130,7 +130,7 @@ def print_finding(console: Console, f: Finding, lines: dict[int, str], title: st
         more = Text(" " * gutter + " │ ", style="blue")
         more.append(f"…另有{len(f.related) - len(related)}处", style="cyan")
         console.print(more, soft_wrap=True)
-    seen = readable_values(f.values) if verbose else ()
+    seen = readable_values(f.values, f.code) if verbose else ()
     if seen:
         shown = "；".join(f"{label}：{text}" for label, text in seen)
         console.print(Text(" " * gutter + f" = 规则看到的值：{shown}", style="dim"),

@@ -39,6 +39,9 @@ VALUE_LABELS = {
     "object": "所接时间", "body": "巡察组", "ref": "对照日期", "written": "文中所写",
     "masked": "号码（已遮蔽）", "how": "判断依据", "name": "姓名", "weekday": "实际星期",
 }
+#: where a rule's value means something else than the common label says ("other" is the
+#: figure here in CNT003, the other unfinished states in CNT002, the other event in DAT003)
+RULE_VALUE_LABELS = {("CNT002", "other"): "其他未完成状态", ("DAT003", "other"): "对照"}
 #: bookkeeping a reader does not need (which model field, which quantity kind in English)
 HIDDEN_VALUES = frozenset({"quantity", "path", "total_from", "verb"})
 #: ``x_note`` completes the value of ``x`` ("（“3月1日”未写年份，推定为2021年）")
@@ -49,9 +52,9 @@ def level_name(severity: str) -> str:
     return LEVELS.get(severity, severity)
 
 
-def readable_values(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+def readable_values(values: Mapping[str, Any], code: str = "") -> list[tuple[str, str]]:
     """(label, text) for each value worth showing, in the rule's order: empty values, notes
-    (joined to their value) and bookkeeping left out."""
+    (joined to their value) and bookkeeping left out. *code* is the rule's (its own labels)."""
     from ..engine.evaluate import human
 
     out = []
@@ -63,7 +66,7 @@ def readable_values(values: Mapping[str, Any]) -> list[tuple[str, str]]:
         if note:
             text += human(note)
         if text:
-            out.append((VALUE_LABELS.get(key, key), text))
+            out.append((RULE_VALUE_LABELS.get((code, key)) or VALUE_LABELS.get(key, key), text))
     return out
 
 

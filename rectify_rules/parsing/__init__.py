@@ -75,9 +75,12 @@ def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
     probs = problems.select_problems(body, outl, cnt.declared, ds)
     con = contact.parse_contact(body)
 
+    sig = hdr.signature
+    closed = (sig.issuer is not None or sig.date is not None or sig.date_placeholder is not None
+              or bool(con.phones or con.emails or con.address is not None))
     detected, signal = genres.classify(
         body, hdr.genre, hdr.title, hdr.inspection.body is not None, hdr.feedback is not None,
-        outl, bool(cnt.declared or cnt.progress))
+        outl, bool(cnt.declared or cnt.progress), closed)
     if genre in ("notice", "report"):
         detected, signal = genre, None
     notice = Notice(

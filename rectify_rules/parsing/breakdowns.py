@@ -132,7 +132,7 @@ def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdow
             totals.append((fig, _family(m.group("u")), c_end, m.end()))
     out: list[Breakdown] = []
     clauses = _pieces(norm, start, end, _CLAUSE_SEP)
-    for ci, (cs, ce) in enumerate(clauses):
+    for cs, ce in clauses:
         trig = _TRIGGER.match(norm, cs, ce)
         if trig is None or trig.group("t") == "分别" and not _FIG.search(norm, cs, ce):
             continue

@@ -19,7 +19,10 @@ Year inference for a date written without a year — simple enough to explain in
    ``"context"`` when one does. A date that is not a deadline skips deadlines ("…前") when
    it looks back, if any other written year precedes it: a list of deadlines reaching into
    next year ("2022年12月底前需完成1项") does not re-date the events told after it;
-3. otherwise the year of *reference* (the publication date): ``"reference"``;
+3. otherwise the year of *reference* (the publication date): ``"reference"`` — the year
+   before it for an event whose day comes after the publication day ("12月20日反馈" on a page
+   published 2024年1月15日 is 2023), since a page tells of what happened before it; a
+   deadline ("3月底前") takes the publication year;
 4. otherwise the year of the first later date that writes its year ("…6月10日反馈…截至2021年
    9月30日"): ``"later"``;
 5. otherwise no year at all: ``"none"``. Today's year is never used (a notice read in 2030 is
@@ -174,7 +177,9 @@ class _Years:
         #: searching up to every later date was quadratic in a long run of dates)
         self._next_end: dict[int, int] = {}
 
-    def infer(self, at: int, deadline: bool) -> tuple[int, str]:
+    def infer(self, at: int, deadline: bool, month: int = 1, day: int = 1) -> tuple[int, str]:
+        """The year of the date at *at* (its *month* and *day*, the first day of what it
+        names for a month or a part of one)."""
         anchor = self.last if deadline else (self.last_event or self.last)
         if anchor is not None:
             end, year = anchor
@@ -184,7 +189,11 @@ class _Years:
             between_has_end = self._next_end[end] < at
             return year, "context" if between_has_end else "list"
         if self.reference is not None:
-            return self.reference.year, "reference"
+            # an event told on a page happened before the page was published ("12月20日反馈"
+            # on a page of 2024年1月15日 is 2023); a deadline may lie after it
+            ref = self.reference
+            later = (month, day) > (ref.month, ref.day)
+            return ref.year - (later and not deadline), "reference"
         i = bisect.bisect_right(self.written, (at, _MAX_YEAR + 1))
         if i < len(self.written):
             return self.written[i][1], "later"
@@ -195,6 +204,13 @@ class _Years:
             self.last = (fact.span.end, fact.value.year)
             if not fact.before:
                 self.last_event = self.last
+
+
+def _first_day(p: Parts) -> int:
+    """The first day a date without a year may name (its day, else its part of the month)."""
+    if p.day is not None:
+        return p.day
+    return _FIRST_DAY.get(_PRECISION[p.part], 1)
 
 
 def _make(src: SourceText, raw: _Raw, year: int, month: int,
@@ -245,7 +261,8 @@ def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
         sp = first.parts
         if second is None:
             year, how = (sp.year, None) if sp.year is not None else years.infer(
-                first.start, BEFORE_RE.match(norm, first.end) is not None)
+                first.start, BEFORE_RE.match(norm, first.end) is not None, sp.month,
+                _first_day(sp))
             keep(_make(src, first, year, sp.month, how), sp.year is not None)
             continue
         ep = second.parts
@@ -255,7 +272,7 @@ def scan_dates(src: SourceText, reference: _dt.date | None = None) -> DateScan:
         elif ep.year is not None:
             start_year, start_how = ep.year - wraps(sp.month, end_month), "range"
         else:
-            start_year, start_how = years.infer(first.start, False)
+            start_year, start_how = years.infer(first.start, False, sp.month, _first_day(sp))
         start = keep(_make(src, first, start_year, sp.month, start_how), sp.year is not None)
         if ep.year is not None:
             end_year, end_how = ep.year, None

@@ -45,12 +45,6 @@ class Header:
     signature: Signature = Signature()
     durations: tuple[Duration, ...] = ()
 
-    def anchors(self) -> tuple[DateFact, ...]:
-        """The key dates in timeline order: inspection start, end, feedback, signature."""
-        ins = self.inspection
-        return tuple(d for d in (ins.start, ins.end, self.feedback, self.signature.date)
-                     if d is not None)
-
 
 #: how a title ends (an issue number in brackets may follow: "…的通报（第1期）")
 _TITLE_END = re.compile(

@@ -269,4 +269,29 @@ def select_problems(src: SourceText, outline: tuple[Node, ...], declared: tuple[
     if not groups:
         return row_nodes(src, rows)  # a 整改台账 table lists the problems, if there is one
     groups = _end_trailing_paragraphs(_add_paragraph_leaves(groups, ctx), ctx)
+    if len(rows) >= 2:
+        groups = _table_in_leaf(groups, src, rows)
     return tuple(_annotate(g, src.norm, dates, rows) for g in groups)
+
+
+def _table_in_leaf(groups: tuple[Node, ...], src: SourceText,
+                   rows: tuple[Row, ...]) -> tuple[Node, ...]:
+    """A 整改台账 table inside one numbered heading with no sub-items ("二、问题整改台账"): the
+    table's rows are the problems, not the heading. The heading alone: the rows are the list;
+    a heading among others: it becomes their group."""
+    def holds(n: Node) -> bool:
+        return not n.children and sum(n.span.contains(r.span) for r in rows) >= 2
+
+    if len(groups) == 1 and holds(groups[0]):
+        return row_nodes(src, rows)
+
+    def rebuild(n: Node) -> Node:
+        if holds(n):
+            kids = tuple(k for k in row_nodes(src, rows) if n.span.contains(k.span))
+            return attrs.evolve(n, children=kids, body_span=Span(n.body_span.start,
+                                                                   n.body_span.start))
+        if n.children:
+            return attrs.evolve(n, children=tuple(rebuild(c) for c in n.children))
+        return n
+
+    return tuple(rebuild(g) for g in groups)

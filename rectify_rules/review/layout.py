@@ -9,7 +9,8 @@ elements, and the list number Word draws (not in the XML) is the paragraph's ``m
 
 from __future__ import annotations
 
-from ..docx import _CONTAINERS, _SKIP, _TEXT, W, Numberer, _part_element
+from ..docx import _CONTAINERS, _SKIP, _TEXT, W, _part_element
+from ..wordnum import Numberer
 
 _BR = W + "br"
 
