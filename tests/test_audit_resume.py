@@ -16,7 +16,9 @@ from rectify_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-COPIES = 160
+# more than one checkpoint's worth of inputs (a checkpoint every 500 inputs or every second),
+# so that a run is caught mid-way however fast the machine checks
+COPIES = 1100
 
 
 @pytest.fixture(scope="module")
