@@ -46,7 +46,7 @@ NUM = (rf"{_FIRST}(?:(?<![\d.第])\d+|(?<![{CN_NUM_CHARS}第])"
 DEC = rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)"
 
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
-_SENTENCE_SEP = re.compile(r"[。!?！？\n]")
+_SENTENCE_CHARS = "。!?！？\n"
 #: a sentence without the blanks around it: from its first non-blank character to its last
 #: (one scan, instead of slicing and stripping the text between every two separators)
 _SENTENCE_RUN = re.compile(r"[^。!?！？\n\s](?:[^。!?！？\n]*[^。!?！？\n\s])?")
@@ -129,7 +129,7 @@ class Clauses:
     def __init__(self, norm: str) -> None:
         self.norm = norm
         self._clause = [m.start() for m in _CLAUSE_SEP.finditer(norm)]
-        self._sentence = [m.start() for m in _SENTENCE_SEP.finditer(norm)]
+        self._sentence: list[int] | None = None  # read from the clause separators when asked
         self._sentences: list[tuple[int, int]] | None = None
 
     @staticmethod
@@ -145,6 +145,9 @@ class Clauses:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence containing *pos*, surrounding spaces trimmed."""
+        if self._sentence is None:  # every sentence separator is a clause separator
+            norm = self.norm
+            self._sentence = [p for p in self._clause if norm[p] in _SENTENCE_CHARS]
         start, end = self._around(self._sentence, pos, len(self.norm))
         seg = self.norm[start:end]
         lead = len(seg) - len(seg.lstrip())

@@ -42,6 +42,14 @@ DATE_RE = re.compile(
     r")"
 )
 
+#: every match of DATE_RE holds one of these at most DATE_BEFORE characters after its start
+#: (a year is four characters and three blanks before 年, a month two and three before 月,
+#: a numeric year four and a blank before its separator) and ends, look-aheads included,
+#: at most DATE_AFTER characters past it: the scan reads only the text around them
+#: (:func:`.windows.anchored_finditer`)
+DATE_ANCHORS = re.compile(r"[年月\-./]")
+DATE_BEFORE, DATE_AFTER = 8, 32
+
 #: a range separator right after a date
 SEP_RE = re.compile(r"[ \n]{0,2}(?:至|到|—{1,2}|―{1,2}|–|-{1,2}|~|〜)[ \n]{0,2}")
 #: a range end that is only a day ("2022年1月10日—13日", "8月25日-28日")

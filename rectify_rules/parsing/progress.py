@@ -152,6 +152,11 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
     norm = src.norm
     if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
         return None
+    found = [m for rx in (_PRE, _POST) for m in rx.finditer(norm, start, end)]
+    rate_m = _RATE.search(norm, start, end)
+    if not found and rate_m is None and (norm.find("全部", start, end) < 0  # in every _ALL_DONE
+                                         or not _ALL_DONE.search(norm, start, end)):
+        return None  # no figure, no rate, no "已全部完成": no statement (most sentences)
     deadline = _deadline_parts(norm, start, end, dates)
     taken = [p.span for p in deadline]
     kinds: dict[str, list[Figure]] = {"done": [], "ongoing": [], "other": []}
@@ -159,21 +164,19 @@ def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
     def free(span: Span) -> bool:
         return not any(t.start < span.end and span.start < t.end for t in taken)
 
-    for rx in (_PRE, _POST):
-        for m in rx.finditer(norm, start, end):
-            fig = _figure(norm, m)
-            if fig is None or not free(fig.span):
-                continue
-            if _SUBSET.search(norm, _clause_start(norm, start, m.start()), m.start()):
-                continue  # "已完成10个，其中已销号8个": a part of another figure
-            kind = next(k for k in ("ongoing", "other", "done") if m.group(k) is not None)
-            kinds[kind].append(fig)
-            taken.append(fig.span)
+    for m in found:
+        fig = _figure(norm, m)
+        if fig is None or not free(fig.span):
+            continue
+        if _SUBSET.search(norm, _clause_start(norm, start, m.start()), m.start()):
+            continue  # "已完成10个，其中已销号8个": a part of another figure
+        kind = next(k for k in ("ongoing", "other", "done") if m.group(k) is not None)
+        kinds[kind].append(fig)
+        taken.append(fig.span)
     for figs in kinds.values():
         figs.sort(key=lambda f: f.span.start)
     # a second unfinished figure is another unfinished state ("正在整改5个…，未完成4个")
     other = sorted(kinds["other"] + kinds["ongoing"][1:], key=lambda f: f.span.start)
-    rate_m = _RATE.search(norm, start, end)
     rate = None
     if rate_m is not None:
         value = number_value(rate_m.group("n"))

@@ -1,0 +1,91 @@
+"""Parser steps rewritten to run faster give exactly what the plain forms gave.
+
+Each rewrite keeps the plain form here as the reference; both run on the seeds, the variant
+notices and generated text made of the characters the step reacts to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rectify_rules.parsing import dates_grammar as grammar
+from rectify_rules.parsing.counts import Clauses
+from rectify_rules.parsing.windows import anchored_finditer, windows
+
+from test_fast_patterns import TEXTS
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _dates_plain(text: str) -> list:
+    return _spans(grammar.DATE_RE.finditer(text))
+
+
+def _dates_fast(text: str) -> list:
+    return _spans(anchored_finditer(grammar.DATE_RE, text, grammar.DATE_ANCHORS,
+                                    grammar.DATE_BEFORE, grammar.DATE_AFTER))
+
+
+def test_dates_near_anchors_as_everywhere_on_notices():
+    found = 0
+    for text in TEXTS:
+        assert _dates_fast(text) == _dates_plain(text)
+        found += len(_dates_plain(text))
+    assert found > 100
+
+
+#: pieces of dates and what stands around them: years, months, days in both scripts, blanks
+#: and line breaks inside a date, separators, the words that end or follow one
+_DATE_PIECES = ["2021", "2020", "1999", "二〇二一", "年", "月", "日", "号", "底", "初", "中旬",
+                "份", "前", "1", "12", "31", "7", "十", "十一", "二十", "廿", "卅一", "三", "〇",
+                "-", ".", "/", " ", "\n", "至", "—", "第", "每年", "步", "文字", "，"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=40).map("".join))
+def test_dates_near_anchors_as_everywhere_on_generated_text(text):
+    assert _dates_fast(text) == _dates_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["年", "月", "-", "x", "yy", "\n"]), max_size=60).map("".join),
+       st.integers(0, 5), st.integers(0, 9))
+def test_windows_cover_every_anchor_and_are_disjoint(text, before, after):
+    anchors = re.compile(r"[年月\-]")
+    spans = windows(text, anchors, before, after)
+    for m in anchors.finditer(text):
+        a = m.start()
+        assert any(s <= max(0, a - before) and min(len(text), a + after + 1) <= e
+                   for s, e in spans)
+    assert all(e1 < s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+
+
+# ---- counts: sentence separators read from the clause separators ---------------------------------
+
+_SENTENCE_SEP = re.compile(r"[。!?！？\n]")
+
+
+def _sentence_plain(norm: str, pos: int) -> tuple[int, int]:
+    seps = [m.start() for m in _SENTENCE_SEP.finditer(norm)]
+    start, end = Clauses._around(seps, pos, len(norm))
+    seg = norm[start:end]
+    return start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())
+
+
+def test_sentences_as_before_on_notices():
+    for text in TEXTS:
+        clauses = Clauses(text)
+        for pos in range(0, len(text), 7):
+            assert clauses.sentence(pos) == _sentence_plain(text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("。!?！？\n,;:；：") + [" ", "文字"]), max_size=30)
+       .map("".join), st.integers(0, 60))
+def test_sentences_as_before_on_generated_text(text, pos):
+    assert Clauses(text).sentence(pos) == _sentence_plain(text, pos)
