@@ -11,9 +11,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rectify_rules.parsing import boilerplate
 from rectify_rules.parsing import dates_grammar as grammar
 from rectify_rules.parsing.counts import Clauses
 from rectify_rules.parsing.windows import anchored_finditer, windows
+from rectify_rules.text import SourceText
 
 from test_fast_patterns import TEXTS
 
@@ -89,3 +91,25 @@ def test_sentences_as_before_on_notices():
        .map("".join), st.integers(0, 60))
 def test_sentences_as_before_on_generated_text(text, pos):
     assert Clauses(text).sentence(pos) == _sentence_plain(text, pos)
+
+
+# ---- boilerplate: junk-line patterns without a fixed first character, tried behind a word -------
+
+def _junk_plain(line: str) -> bool:
+    return re.fullmatch("(?:" + "|".join(boilerplate.JUNK_LINES) + ")", line) is not None
+
+
+def test_junk_lines_as_before_on_notices():
+    lines = [ln.text for text in TEXTS for ln in SourceText(text).content_lines()]
+    lines += ["首页 > 要闻动态 > 通知公告", "用微信扫描二维码分享", "网站备案 京ICP备12345号",
+              "共有3条评论", "首页 | 机构概况 | 政务公开", "请输入验证码"]
+    assert sum(map(_junk_plain, lines)) >= 6
+    assert [boilerplate.is_junk_line(ln) for ln in lines] == [_junk_plain(ln) for ln in lines]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["首页", ">", "›", " ", "|", "｜", "栏目", "扫", "描", "二维码",
+                                 "ICP备", "123", "条评论", "评论", "分享", "到", "打印", "x"]),
+                max_size=14).map("".join))
+def test_junk_lines_as_before_on_generated_text(line):
+    assert boilerplate.is_junk_line(line) == _junk_plain(line)

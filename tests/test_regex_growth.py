@@ -283,11 +283,12 @@ def _scan(rx):
 
 
 CASES = {
-    "breadcrumb line": (boilerplate._JUNK_LINE_RE.fullmatch,
+    "breadcrumb line": (boilerplate.is_junk_line,
                         lambda n: "首页" + (">" + " " * 14 + "要") * (n // 16) + " x>"),
-    "print widgets": (boilerplate._JUNK_LINE_RE.fullmatch, lambda n: "打印 " * (n // 3) + "x"),
-    "view counter": (boilerplate._JUNK_LINE_RE.fullmatch, _blanks("阅读量")),
-    "font size widget": (boilerplate._JUNK_LINE_RE.fullmatch, _blanks("字号")),
+    "print widgets": (boilerplate.is_junk_line, lambda n: "打印 " * (n // 3) + "x"),
+    "navigation bar": (boilerplate.is_junk_line, lambda n: "栏目 | " * (n // 5) + "x"),
+    "view counter": (boilerplate.is_junk_line, _blanks("阅读量")),
+    "font size widget": (boilerplate.is_junk_line, _blanks("字号")),
     "font size token": (_scan(boilerplate._JUNK_TOKEN_RE), _blanks("【字号")),
     "deadline tail": (progress._DEADLINE_TAIL.match, _blanks("")),
     "progress before figure": (_scan(progress._PRE), _blanks("已完成整改")),
