@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from rectify_rules.parsing import boilerplate
 from rectify_rules.parsing import dates_grammar as grammar
+from rectify_rules.parsing import status
 from rectify_rules.parsing.counts import Clauses
 from rectify_rules.parsing.windows import anchored_finditer, windows
 from rectify_rules.text import SourceText
@@ -113,3 +114,50 @@ def test_junk_lines_as_before_on_notices():
                 max_size=14).map("".join))
 def test_junk_lines_as_before_on_generated_text(line):
     assert boilerplate.is_junk_line(line) == _junk_plain(line)
+
+
+# ---- status: phrases that each begin with a fixed character --------------------------------------
+
+_HAN = r"\u4e00-\u9fff"
+_CLAUSE_END = rf"(?=[^{_HAN}]|并|$)"
+#: the grammar as it was written, two named kinds behind a look-ahead (entered everywhere)
+_STATUS_PLAIN = re.compile(
+    r"(?=[正仍纳持尚未已己基目还完整申延])"
+    rf"(?P<ongoing>(?:正在|仍在)整改中?|(?:纳入)?持续整改|尚未(?:完成|整改|到位)|未完成整改|未整改到位"
+    rf"|已?基本(?:完成|[{_HAN}]{{0,3}}到位)|(?:已经?)?申请延期(?:整改)?|延期整改"
+    rf"|目前[{_HAN}]{{0,4}}?正(?:在|按计划|有序|加紧|抓紧|稳步)(?=[{_HAN}])"
+    rf"|(?:整改(?:状态|进展|进度)|完成情况)[ ]*[:：][ ]*(?:持续推进|正在推进|推进中|持续整改)"
+    rf"|还在[{_HAN}]{{0,6}}中)"
+    rf"|(?P<completed>[已己](?:经)?(?:全部|全面|均)?(?:完成整改|整改完成|完成|整改|办结|销号)"
+    rf"(?:到位|完毕|工作)?{_CLAUSE_END}"
+    rf"|[已己](?:经)?(?:全部|全面|均)?[{_HAN}]{{1,4}}?(?:到位|完毕){_CLAUSE_END}"
+    rf"|(?:完成整改|整改完成|整改完毕|整改到位){_CLAUSE_END})")
+
+
+def _status_plain(text: str) -> list:
+    return [(m.span(), m.lastgroup) for m in _STATUS_PLAIN.finditer(text)]
+
+
+def _status_fast(text: str) -> list:
+    return [(m.span(), "completed" if m.lastgroup[0] == "c" else "ongoing")
+            for m in status._STATUS.finditer(text)]
+
+
+def test_status_phrases_as_before_on_notices():
+    found = 0
+    for text in TEXTS:
+        assert _status_fast(text) == _status_plain(text)
+        found += len(_status_plain(text))
+    assert found > 100
+
+
+_STATUS_PIECES = ["正在", "仍在", "整改", "中", "纳入", "持续", "尚未", "未", "完成", "到位", "已", "己",
+                  "经", "基本", "申请", "延期", "目前", "正", "按计划", "状态", "进展", ":", " ",
+                  "推进", "情况", "还在", "全部", "均", "办结", "销号", "完毕", "工作", "并", "，",
+                  "落实", "文字", "。"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STATUS_PIECES), max_size=16).map("".join))
+def test_status_phrases_as_before_on_generated_text(text):
+    assert _status_fast(text) == _status_plain(text)
