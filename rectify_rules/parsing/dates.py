@@ -40,6 +40,7 @@ import bisect
 import calendar
 import datetime as _dt
 import re
+from typing import NamedTuple
 
 from attrs import evolve, field, frozen
 
@@ -58,6 +59,8 @@ _PRECISION = {None: "month", "份": "month", "底": "month-end", "末": "month-e
               "初": "early", "上旬": "early", "中旬": "mid", "下旬": "late"}
 _FIRST_DAY = {"month": 1, "early": 1, "mid": 11, "late": 21}
 _MIN_YEAR, _MAX_YEAR = 1900, 2099
+#: days of each month in a common year (calendar.monthrange also works out the weekday)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: the longest range, in calendar months counted by month numbers (7月 → 1月 is six), that a
 #: range end written without a year may make by running into the next year. What notices
 #: write as one range is an inspection round (巡视 about two months, 巡察 one to three), a
@@ -105,8 +108,7 @@ def _inside(items, starts, span: Span) -> tuple:
     return tuple(x for x in items[lo:hi] if x.span.end <= span.end)
 
 
-@frozen
-class _Raw:
+class _Raw(NamedTuple):  # a tuple: built for every date candidate, cheaper than a frozen class
     start: int
     end: int
     parts: Parts
@@ -224,7 +226,7 @@ def _make(src: SourceText, raw: _Raw, year: int, month: int,
         return InvalidDate(text, span, f"“{text}”推定的年份{year}不存在")
     if not 1 <= month <= 12:
         return InvalidDate(text, span, f"“{text}”中的月份{month}不存在，月份只能是1至12")
-    last = calendar.monthrange(year, month)[1]
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
     if p.day is not None:
         if not 1 <= p.day <= last:
             why = f"{year}年{month}月只有{last}天，没有{p.day}日"

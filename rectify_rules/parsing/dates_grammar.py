@@ -12,8 +12,7 @@ groups into numbers. Ranges are assembled afterwards by :mod:`.dates` with :data
 from __future__ import annotations
 
 import re
-
-from attrs import frozen
+from typing import NamedTuple
 
 from .numerals import cn_to_int
 
@@ -70,9 +69,9 @@ _YEAR_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八�
 _YEAR_DIGITS.update({"零": "0", "○": "0", "O": "0", "o": "0"})
 
 
-@frozen
-class Parts:
-    """The numbers one date match wrote; None where the text gave none."""
+class Parts(NamedTuple):
+    """The numbers one date match wrote; None where the text gave none (a tuple: one is built
+    for every date candidate, cheaper than a frozen class)."""
 
     year: int | None
     month: int | None  # None only for a bare day that ends a range
@@ -92,19 +91,18 @@ def _year(s: str) -> int | None:
 
 def read_parts(m: re.Match[str]) -> Parts | None:
     """Numbers of a :data:`DATE_RE` match, or None when a numeral cannot be read."""
-    if m.group("ny") is not None:
-        return Parts(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")), None)
-    if m.group("ey") is not None:
-        year = _year(m.group("ey"))
+    ny, ey, y, month_text, d, part = m.group("ny", "ey", "y", "m", "d", "p")  # one call
+    if ny is not None:
+        return Parts(int(ny), int(m.group("nm")), int(m.group("nd")), None)
+    if ey is not None:
+        year = _year(ey)
         return None if year is None else Parts(year, 12, None, m.group("ep"))
-    year = _year(m.group("y")) if m.group("y") is not None else None
-    month_text = m.group("m")
+    year = _year(y) if y is not None else None
     month = cn_to_int(month_text)
-    day = cn_to_int(m.group("d")) if m.group("d") is not None else None
-    if month is None or (m.group("y") is not None and year is None) or (
-            m.group("d") is not None and day is None):
+    day = cn_to_int(d) if d is not None else None
+    if month is None or (y is not None and year is None) or (d is not None and day is None):
         return None
-    return Parts(year, month, day, m.group("p"), chinese_month=not month_text.isdigit())
+    return Parts(year, month, day, part, chinese_month=not month_text.isdigit())
 
 
 def read_day(m: re.Match[str]) -> Parts | None:

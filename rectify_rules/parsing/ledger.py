@@ -42,7 +42,7 @@ _MIN_COLUMNS = 4
 _NAME_MAX = 8
 _HEADER_MAX = 60
 #: a ledger's header names a deadline or a status column in one of these words
-_LIKELY = re.compile(r"(?:完成|整改)(?:时限|时间|期限)|整改(?:状态|进展|进度)|完成情况")
+_LIKELY = re.compile(r"完成(?:时限|时间|期限|情况)|整改(?:时限|时间|期限|状态|进展|进度)")
 _NUMBER_CELL = re.compile(r"(?P<n>[0-9]{1,3})[.、]?$")
 _MARKER_CELL = re.compile(r"(?:(?P<a>[0-9]{1,3})[.、．]|[(（](?P<b>[0-9]{1,3})[)）])\s*\S")
 _BLANKS = re.compile(r"\s+")
