@@ -161,3 +161,15 @@ _STATUS_PIECES = ["正在", "仍在", "整改", "中", "纳入", "持续", "尚�
 @given(st.lists(st.sampled_from(_STATUS_PIECES), max_size=16).map("".join))
 def test_status_phrases_as_before_on_generated_text(text):
     assert _status_fast(text) == _status_plain(text)
+
+
+def test_every_declared_count_holds_a_numeral():
+    """counts._candidates reads a clause for counts only when it holds a numeral character."""
+    from rectify_rules.parsing import counts
+
+    found = 0
+    for text in TEXTS:
+        for m in counts._DECLARED.finditer(text):
+            assert counts._NUMERAL.search(m.group())
+            found += 1
+    assert found > 50

@@ -68,6 +68,8 @@ _DECLARED = re.compile(
     rf"|(?:整改任务|整改事项)(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
+#: the first character of every numeral NUM matches (a clause without one holds no count)
+_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]")
 #: a clause that tells of the feedback, or of the lists the feedback was broken into ("建立了3个
 #: 方面12项具体问题台账", "分解形成58个“问题清单”", "对9个方面27个问题逐条进行了整改",
 #: "共涉及整改事项64项")
@@ -199,7 +201,8 @@ def _candidates(norm: str, clauses: Clauses):
         if _FEEDBACK_CONTEXT.search(norm, start, end):
             if _OTHER_ACTIVITY.search(norm, start, end) and not _INSPECTION.search(norm, start, end):
                 continue  # "自查发现问题12个，建立台账": the unit's own checks
-            yield from _DECLARED.finditer(norm, start, end)
+            if _NUMERAL.search(norm, start, end):  # every count holds a numeral
+                yield from _DECLARED.finditer(norm, start, end)
         elif _verb_about_feedback(norm, clauses, start, cue):
             # "梳理出5个方面的制度漏洞": after a verb, aspects count only problems
             yield from (m for m in _DECLARED.finditer(norm, cue.end(), end)
