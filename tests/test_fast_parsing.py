@@ -173,3 +173,40 @@ def test_every_declared_count_holds_a_numeral():
             assert counts._NUMERAL.search(m.group())
             found += 1
     assert found > 50
+
+
+# ---- numerals: the first character read first, what stands before it checked behind -------------
+
+_NUM_CHARS = "〇零○一二两兩三四五六七八九十拾百佰千仟万亿廿卅"
+_FIRST = r"(?=[\d〇零一二两三四五六七八九十廿卅])"
+#: the plain forms: a look-ahead for the first character, look-behinds before it
+_NUM_PLAIN = (rf"{_FIRST}(?:(?<![\d.第])\d+|(?<![{_NUM_CHARS}第])"
+              rf"[〇零一二两三四五六七八九十廿卅][{_NUM_CHARS}]*)")
+_DEC_PLAIN = (rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{_NUM_CHARS}第])"
+              rf"[〇零一二两三四五六七八九十廿卅][{_NUM_CHARS}]*)")
+#: the numeral alone, before a unit (so that backtracking into it shows), after a word
+_NUMERAL_CONTEXTS = ["(?P<n>{})", "(?P<n>{})(?P<u>[个项条件%])", "共\\s*(?P<n>{})项",
+                     "(?P<n>{})[个项](?:{})个"]
+
+
+def _numeral_pairs():
+    from rectify_rules.parsing import counts
+
+    assert counts.CN_NUM_CHARS == _NUM_CHARS
+    for ctx in _NUMERAL_CONTEXTS:
+        for fast, plain in ((counts.NUM, _NUM_PLAIN), (counts.DEC, _DEC_PLAIN)):
+            yield re.compile(ctx.format(fast, fast)), re.compile(ctx.format(plain, plain))
+
+
+def test_numerals_as_before_on_notices():
+    for fast, plain in _numeral_pairs():
+        for text in TEXTS:
+            assert _spans(fast.finditer(text)) == _spans(plain.finditer(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789.第一二两三十百千万廿卅〇零兩个项条件%共 \n文", max_size=30),
+       st.integers(0, 5))
+def test_numerals_as_before_on_generated_text(text, pos):
+    for fast, plain in _numeral_pairs():
+        assert _spans(fast.finditer(text, pos)) == _spans(plain.finditer(text, pos))

@@ -39,11 +39,15 @@ __all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses"]
 
 #: a numeral: Arabic digits, or Chinese numerals starting with a digit character (a bare
 #: 万/百/千 is not a number). Never the tail of a longer number, never an ordinal (第…).
-_FIRST = r"(?=[\d〇零一二两三四五六七八九十廿卅])"
-NUM = (rf"{_FIRST}(?:(?<![\d.第])\d+|(?<![{CN_NUM_CHARS}第])"
-       rf"[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)")
+#: Its first character is read first and what stands before it checked behind (a pattern
+#: that starts with a class lets the engine skip to it; a look-ahead or a look-behind first
+#: made it try every place): tests/test_fast_parsing.py keeps the plain form.
+_CN_FIRST = "〇零一二两三四五六七八九十廿卅"
+NUM = (rf"(?:[\d{_CN_FIRST}](?:(?<=\d)(?<![\d.第]\d)\d*"
+       rf"|(?<=[{_CN_FIRST}])(?<![{CN_NUM_CHARS}第].)[{CN_NUM_CHARS}]*))")
 #: a numeral that may carry decimals (percentages, amounts)
-DEC = rf"{_FIRST}(?:(?<![\d.第])\d+(?:\.\d+)?|(?<![{CN_NUM_CHARS}第])[〇零一二两三四五六七八九十廿卅][{CN_NUM_CHARS}]*)"
+DEC = (rf"(?:[\d{_CN_FIRST}](?:(?<=\d)(?<![\d.第]\d)\d*(?:\.\d+)?"
+       rf"|(?<=[{_CN_FIRST}])(?<![{CN_NUM_CHARS}第].)[{CN_NUM_CHARS}]*))")
 
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
 _SENTENCE_CHARS = "。!?！？\n"
