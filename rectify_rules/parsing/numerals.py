@@ -10,6 +10,7 @@ an absurd run of digits is a missing fact, never a huge int (or Python's ValueEr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
           "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -54,6 +55,16 @@ def _small(s: str) -> int | None:
 
 def cn_to_int(s: str) -> int | None:
     """Convert a Chinese (or Arabic, or mixed) numeral; None if *s* is not one."""
+    if len(s) > _CACHED_LEN:
+        return _convert(s)
+    return _cached(s)
+
+
+#: numerals up to this length are remembered (a notice repeats the same few dozen)
+_CACHED_LEN = 24
+
+
+def _convert(s: str) -> int | None:
     s = s.strip()
     if not s or len(s) > MAX_LEN:
         return None
@@ -80,3 +91,6 @@ def cn_to_int(s: str) -> int | None:
                 return None
             total += v
     return total
+
+
+_cached = lru_cache(maxsize=4096)(_convert)
