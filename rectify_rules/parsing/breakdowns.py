@@ -43,6 +43,7 @@ _TOTAL_CUE = re.compile(r"共计|共有|合计|总计|累计|共")
 _PIECE_SEP = re.compile(r"[,;、]")
 _CLAUSE_SEP = re.compile(r"[,;]")
 _TRIGGER = re.compile(r"\s*(?P<t>其中|给予|分别)\s*:?\s*(?:有|为|是)?\s*")
+_TRIGGER_WORD = re.compile(r"其中|给予|分别")
 _ITEM = re.compile(rf"\s*+(?P<label>[\u4e00-\u9fff“”\"]{{1,12}}?)\s*+(?:有|为|了)?\s*+"
                    rf"(?P<n>{DEC})(?P<u>{_UNITS})\s*$")
 _INCREMENT = re.compile(r"新增|增加|减少|同比|环比|增长|下降|上升|提高|较上|新引进|累计")
@@ -131,7 +132,9 @@ def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdow
                 return []  # an amount with decimals: no breakdown (rounding)
             totals.append((fig, _family(m.group("u")), c_end, m.end()))
     out: list[Breakdown] = []
-    clauses = _pieces(norm, start, end, _CLAUSE_SEP)
+    # a clause that opens with a trigger: none when the sentence holds none of its words
+    clauses = (_pieces(norm, start, end, _CLAUSE_SEP) if _TRIGGER_WORD.search(norm, start, end)
+               else [])
     for cs, ce in clauses:
         trig = _TRIGGER.match(norm, cs, ce)
         if trig is None or trig.group("t") == "分别" and not _FIG.search(norm, cs, ce):
