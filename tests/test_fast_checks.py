@@ -6,6 +6,7 @@ on the seeds, the variant notices, notices generated from the seeds as the bench
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def texts() -> list[str]:
 
 def _reference_sentences(norm: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for sep in [*[m.start() for m in counts._SENTENCE_SEP.finditer(norm)], len(norm)]:
+    for sep in [*[m.start() for m in re.finditer(r"[。!?！？\n]", norm)], len(norm)]:
         seg = norm[start:sep]
         if seg.strip():
             lead = len(seg) - len(seg.lstrip())
