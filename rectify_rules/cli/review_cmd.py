@@ -108,19 +108,25 @@ def review_one(path: Path, settings, name: str) -> tuple[bytes, str, tuple]:
         raise CliError(f"{name}: error: {' '.join(problem.split())}") from None
 
 
-def report_of_text(path: Path, name: str, settings, pack) -> tuple[bytes, str, tuple]:
+def check_text(text: str, name: str, settings, pack) -> list:
+    """The findings of a draft's text under the run's *settings* (review and serve)."""
     from ..engine import check_parsed
+    from ..parsing import parse_source
+
+    notice, src = parse_source(text, genre=settings.genre)
+    return check_parsed(notice, src, pack, as_of=settings.as_of,
+                        severity=dict(settings.severity) or None,
+                        options={k: dict(v) for k, v in settings.options.items()} or None,
+                        filename=name)
+
+
+def report_of_text(path: Path, name: str, settings, pack) -> tuple[bytes, str, tuple]:
     from ..output import rule_info
     from ..output.html_fmt import render
-    from ..parsing import parse_source
     from ..read import load
 
     text, _ = load(path)
-    notice, src = parse_source(text, genre=settings.genre)
-    findings = check_parsed(notice, src, pack, as_of=settings.as_of,
-                            severity=dict(settings.severity) or None,
-                            options={k: dict(v) for k, v in settings.options.items()} or None,
-                            filename=name)
+    findings = check_text(text, name, settings, pack)
     page = render(name, text, findings, {r.code: rule_info(r) for r in pack.rules})
     return page.encode("utf-8"), f"{len(findings)} 个问题", tuple(findings)
 
