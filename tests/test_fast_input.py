@@ -95,3 +95,50 @@ def test_read_bytes_of_a_file_that_grows_past_its_size(tmp_path, monkeypatch):
     monkeypatch.setattr(read, "MAX_BYTES", 6)
     with pytest.raises(read.InputError):
         read._read_bytes(f)
+
+
+# ---- Related: hand-written __init__ (as Finding's and Location's) ------------------------------
+
+def test_related_init_as_attrs_would():
+    import pickle
+
+    import attrs
+
+    from rectify_rules.findings import Location, Related
+    from rectify_rules.model import Span
+
+    loc = Location(1, 2)
+    r = Related(Span(0, 1), loc, Location(1, 3))
+    assert (r.message, r.excerpt) == ("", "")
+    full = Related(span=Span(0, 1), location=loc, end_location=loc, message="m", excerpt="e")
+    assert repr(full) == ("Related(span=Span(start=0, end=1), location=Location(row=1, column=2), "
+                          "end_location=Location(row=1, column=2), message='m', excerpt='e')")
+    assert full == Related(Span(0, 1), loc, loc, "m", "e") and hash(full) == hash(
+        Related(Span(0, 1), loc, loc, "m", "e"))
+    assert attrs.evolve(full, message="x").message == "x" and pickle.loads(pickle.dumps(full)) == full
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        full.message = "y"  # type: ignore[misc]
+
+
+def test_build_finding_excerpts_related_and_redactions():
+    """build_finding with related places and a redaction, and with none: the excerpts are the
+    slices of the original text (masked where redacted), related and redactions tuples."""
+    from rectify_rules.findings import Fix, build_finding, locate
+    from rectify_rules.model import Span
+    from rectify_rules.redact import masked_segment
+    from rectify_rules.text import SourceText
+
+    src = SourceText("第一行\n共反馈11个问题\r\n正文列出12个")
+    a, b = Span(7, 9), Span(18, 20)
+    f = build_finding(src, "CNT001", "n", "error", "m", a, {"x": 1}, [(b, "另一处")],
+                      Fix("12", a), "ref", "a.txt", [Span(4, 8)])
+    assert f.excerpt == masked_segment(src.original, 7, 9, [Span(4, 8)]) != "11"
+    assert f.excerpt[1] == "1"  # the part of the secret masked, the rest as written
+    assert isinstance(f.redactions, tuple) and f.redactions == (Span(4, 8),)
+    (rel,) = f.related
+    assert (rel.span, rel.message, rel.excerpt) == (b, "另一处", "12")
+    assert (rel.location, rel.end_location) == locate(src, b)
+    g = build_finding(src, "X", "n", "info", "m", Span(4, 14), {}, (), None, "", None)
+    assert (g.excerpt, g.related, g.redactions) == ("共反馈11个问题\r\n", (), ())
+    assert (g.location.row, g.location.column, g.end_location.row, g.end_location.column) == \
+        (2, 1, 3, 1)
