@@ -142,3 +142,30 @@ def test_build_finding_excerpts_related_and_redactions():
     assert (g.excerpt, g.related, g.redactions) == ("共反馈11个问题\r\n", (), ())
     assert (g.location.row, g.location.column, g.end_location.row, g.end_location.column) == \
         (2, 1, 3, 1)
+
+
+# ---- Marker and Node: hand-written __init__ (as Span's) -----------------------------------------
+
+def test_marker_and_node_init_as_attrs_would():
+    import pickle
+
+    import attrs
+
+    from rectify_rules.model import Marker, Node, Span
+
+    m = Marker("一、", Span(0, 2), "cn", 1, 1)
+    assert m.malformed is False and m == Marker(text="一、", span=Span(0, 2), style="cn",
+                                                 level=1, number=1, malformed=False)
+    n = Node(m, "标题", Span(0, 9), Span(2, 4), Span(4, 9))
+    assert (n.children, n.status, n.status_span, n.deadline) == ((), None, None, None)
+    child = attrs.evolve(n, title="子", children=())
+    parent = attrs.evolve(n, children=(child,), status="completed", status_span=Span(5, 7))
+    assert parent.leaves() == (child,) and parent.number == 1
+    assert pickle.loads(pickle.dumps(parent)) == parent and hash(parent) == hash(
+        attrs.evolve(parent))
+    assert repr(m) == "Marker(text='一、', span=Span(start=0, end=2), style='cn', level=1, " \
+                      "number=1, malformed=False)"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        n.title = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Node(m, "标题", Span(0, 9), Span(2, 4))  # body_span is required
