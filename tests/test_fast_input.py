@@ -169,3 +169,26 @@ def test_marker_and_node_init_as_attrs_would():
         n.title = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):
         Node(m, "标题", Span(0, 9), Span(2, 4))  # body_span is required
+
+
+# ---- the file budget: /proc/self/statm kept open, read again with pread ------------------------
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux only")
+def test_address_space_is_its_reference_here_and_in_a_forked_child():
+    from rectify_rules.cli import budget
+
+    def close(a, b):
+        return a is not None and b is not None and abs(a - b) < 8 * 1024 * 1024
+
+    assert close(budget._address_space(), budget._address_space_reference())
+    held = bytearray(64 * 1024 * 1024)  # 64 MB more: both see it
+    assert close(budget._address_space(), budget._address_space_reference())
+    assert budget._address_space() >= len(held)
+    pid = os.fork()
+    if pid == 0:  # the child: its own /proc/self, not the parent's inherited descriptor
+        del held
+        ok = close(budget._address_space(), budget._address_space_reference())
+        os._exit(0 if ok and budget._STATM[0][0] == os.getpid() else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert budget._STATM[0][0] == os.getpid()
