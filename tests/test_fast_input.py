@@ -192,3 +192,18 @@ def test_address_space_is_its_reference_here_and_in_a_forked_child():
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert budget._STATM[0][0] == os.getpid()
+
+
+# ---- the lines a batch result carries: LineIndex.line_texts -----------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n\r 。", max_size=30), st.lists(st.integers(-2, 12), max_size=8))
+def test_line_texts_is_line_bounds_for_each_row(s, rows):
+    index = text.LineIndex(s)
+    want = {}
+    for row in rows:
+        if 1 <= row <= index.line_count:
+            start, end = index.line_bounds(row)
+            want[row] = s[start:end]
+    got = index.line_texts(s, rows)
+    assert got == want and list(got) == list(want)
