@@ -60,6 +60,14 @@ def _t2s_pairs() -> tuple[dict[str, str], dict[int, int]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if len(line) == 2 and not line.startswith("#"):
             pairs[line[0]] = line[1]
+    # a chain (薴→苧, 苧→苎) resolved to its end, so that folding is the same whichever
+    # order the characters are replaced in (and the same as one translate pass)
+    for k, v in pairs.items():
+        seen = {k}
+        while v in pairs and v not in seen:
+            seen.add(v)
+            v = pairs[v]
+        pairs[k] = v
     return pairs, {ord(k): ord(v) for k, v in pairs.items()}
 
 
