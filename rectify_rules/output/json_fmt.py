@@ -167,18 +167,8 @@ class Writer:
         self.stream.write("\n]\n" if self.written else "[]\n")
 
 
-class JsonlWriter:
+class JsonlWriter(Writer):
     """One finding per line, the same objects as ``json``."""
-
-    def __init__(self, stream: TextIO, **_: object) -> None:
-        self.stream = stream
-
-    @staticmethod
-    def renderer(**_: object):
-        return render
-
-    def file(self, findings, lines, name: str | None = None) -> None:
-        self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)
 
     def write_rendered(self, items, name: str | None = None) -> None:
         if items:
