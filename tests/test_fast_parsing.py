@@ -210,3 +210,11 @@ def test_numerals_as_before_on_notices():
 def test_numerals_as_before_on_generated_text(text, pos):
     for fast, plain in _numeral_pairs():
         assert _spans(fast.finditer(text, pos)) == _spans(plain.finditer(text, pos))
+
+
+def test_each_guarded_junk_line_names_its_words():
+    """A junk-line pattern tried only behind its words must name one of them (a guard keyed
+    to the wrong pattern would hide that pattern's lines)."""
+    assert set(boilerplate._JUNK_LINE_NEEDS) <= set(boilerplate.JUNK_LINES)
+    for pattern, words in boilerplate._JUNK_LINE_NEEDS.items():
+        assert any(w in pattern or re.escape(w) in pattern for w in words), pattern

@@ -121,9 +121,13 @@ DOC_LABELS: dict[str, str] = {
 #: junk-line patterns that can match only a line holding one of these words: each is tried
 #: alone, and only on such a line (they begin with no fixed character, so joined with the
 #: others they were run on every line, where most of the line-by-line time went)
+def _junk_line(start: str) -> str:
+    return next(p for p in JUNK_LINES if p.startswith(start))
+
+
 _JUNK_LINE_NEEDS: dict[str, tuple[str, ...]] = {
-    JUNK_LINES[1]: (">", "›", "»"),  # the breadcrumb: at least one arrow
-    JUNK_LINES[5]: ("扫",),
+    _junk_line("(?:首页|网站首页)?"): (">", "›", "»"),  # the breadcrumb: at least one arrow
+    _junk_line("(?:用|打开)?(?:微信|手机)?"): ("扫",),
     r".{0,40}(?:ICP备|公网安备).{0,60}": ("ICP备", "公网安备"),
     r"(?:评论\s*\d*|评论一下|最热评论|最新评论|请输入验证码|.{0,20}\d+条评论.{0,20})": ("评论", "请输入验证码"),
     r"(?:[^|｜\s]{2,8}\s*[|｜]\s*){2,}[^|｜\s]{2,8}": ("|", "｜"),  # the navigation bar
