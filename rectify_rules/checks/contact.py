@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .. import places
+from ..engine.fastre import by_start
 from ..model import Span
 from . import CheckContext, Hit, Shown, register
 from .counts import provides
@@ -65,7 +66,7 @@ def phone_problem(digits: str) -> str | None:
 #: a phone label with its colon: what follows it is the number ("联系电话："). The pattern starts
 #: with the label's last word, so the engine jumps to 话 / 线 / 机 / 码; the words before it
 #: (联系 / 举报 …) are read backwards by :func:`_label_start`
-_LABEL_COLON = re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*")
+_LABEL_COLON = by_start(re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*"))
 _LABEL_WORDS = ("联系", "举报", "监督", "咨询", "值班", "投诉", "服务", "受理")
 
 
