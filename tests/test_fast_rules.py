@@ -189,3 +189,110 @@ def test_balanced_brackets_as_before_on_generated_text(parts):
     notice, src = parse_source("".join(parts))
     ctx = _ctx(notice, src)
     assert _hits(hygiene.balanced_brackets(ctx)) == _hits(_reference_balanced_brackets(ctx))
+
+
+# ---- near misses: the character a match does not give compared before the slice ----------------
+
+def _reference_scan(near, text):
+    from rectify_rules.engine.nearmiss import _line_break, is_slip
+
+    if near.head_re is None:
+        return
+    found: dict = {}
+    for m in near.head_re.finditer(text):
+        for right in near.by_head[m.group()]:
+            if text.startswith(right, m.start()):
+                continue
+            for size in (len(right) - 1, len(right), len(right) + 1):
+                seen = text[m.start():m.start() + size]
+                if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
+                    found.setdefault((m.start(), m.start() + size), right)
+                    break
+    for m in near.tail_re.finditer(text):
+        for right in near.by_tail[m.group()]:
+            if text.endswith(right, 0, m.end()):
+                continue
+            for size in (len(right) - 1, len(right), len(right) + 1):
+                start = m.end() - size
+                seen = text[start:m.end()] if start >= 0 else ""
+                if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
+                    found.setdefault((start, m.end()), right)
+                    break
+    last_end = -1
+    for (start, end), right in sorted(found.items()):
+        if start >= last_end:
+            yield start, end, right
+            last_end = end
+
+
+def _near():
+    from rectify_rules.engine import load_rules
+
+    return [r.spec.near for r in load_rules().rules if r.kind == "terms" and r.spec.near]
+
+
+def test_near_misses_as_before_on_notices(parsed):
+    nears = _near()
+    assert nears
+    rng = random.Random(3)
+    found = 0
+    for near in nears:
+        rights = list(near.rights)
+        for _, src in parsed:
+            # and slips made on purpose: a right form with a character dropped, added or swapped
+            slips = []
+            for right in rng.sample(rights, min(6, len(rights))):
+                i = rng.randrange(2, len(right) - 1)
+                slips += [right[:i] + right[i + 1:], right[:i] + "的" + right[i:],
+                          right[:i] + right[i + 1] + right[i] + right[i + 2:], right[:i] + "要" + right[i:]]
+            for text in (src.norm, "，".join(slips) + "\n" + src.norm[:300]):
+                mine = list(near.scan(text))
+                assert mine == list(_reference_scan(near, text))
+                found += len(mine)
+    assert found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_near_misses_as_before_on_generated_text(data):
+    near = _near()[0]
+    right = data.draw(st.sampled_from(near.rights))
+    text = data.draw(st.text(alphabet=right + "的\n，", max_size=2 * len(right) + 4))
+    assert list(near.scan(text)) == list(_reference_scan(near, text))
+
+
+# ---- CON002: place names looked up only for a landline with a known area code -----------------
+
+def _reference_area_code_region(ctx):
+    from rectify_rules import places
+    from rectify_rules.checks.contact import _is_service
+
+    n = ctx.notice
+    texts = [f.text for f in (n.issuer, n.title, n.signature.issuer) if f is not None]
+    prefecture = places.issuer_prefecture(texts)
+    if prefecture is None:
+        return
+    named = next((name for t in texts for name, _, _, keys in places.find_places(t)
+                  if prefecture in keys), places.display(prefecture))
+    for p in n.contact.phones:
+        code = places.area_code(p.number)
+        if code is None or _is_service(p.number):
+            continue
+        regions = places.area_code_regions(code)
+        if not regions or places.serves(regions, prefecture):
+            continue
+        yield terms.Hit(p.span, {"phone": p.text, "code": "0" + code,
+                                 "code_region": "、".join(places.display(r) for r in regions),
+                                 "place": named, "region": places.display(prefecture)})
+
+
+def test_area_code_region_as_before_on_notices(parsed):
+    from rectify_rules.checks import contact
+
+    found = 0
+    for notice, src in parsed:
+        ctx = _ctx(notice, src)
+        mine = _hits(contact.area_code_region(ctx))
+        assert mine == _hits(_reference_area_code_region(ctx))
+        found += len(mine)
+    assert found
