@@ -154,12 +154,11 @@ def _in_boilerplate(notice: Notice, span: Span) -> bool:
 
 def run(kind: str, spec, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
     if kind == "pattern":
-        yield from _run_pattern(spec, notice, src, env)
-    elif kind == "terms":
-        yield from _run_terms(spec, notice, src)
-    else:
-        tree = notice.outline if spec.tree == "outline" else notice.problems
-        yield from _run_sequence(tree, spec.check_first)
+        return _run_pattern(spec, notice, src, env)
+    if kind == "terms":
+        return _run_terms(spec, notice, src)
+    tree = notice.outline if spec.tree == "outline" else notice.problems
+    return _run_sequence(tree, spec.check_first)
 
 
 def _run_pattern(spec: PatternSpec, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
