@@ -63,6 +63,19 @@ def _reference_candidates(norm: str) -> list[tuple[int, int, int, str]]:
     return out
 
 
+def _reference_neighbours(name, slen, counts, longer, shapes):
+    for other, positions in longer.get((name[0], name[-1], len(name) + 1), ()):
+        for i in positions:
+            if other[:i] == name[:i] and other[i + 1:] == name[i:]:
+                yield other, "missing", i
+    if (name[0], name[-1], len(name) - 1) not in shapes:
+        return
+    for i in range(1, len(name) - slen):
+        other = name[:i] + name[i + 1:]
+        if other in counts and len(other) >= terms.MIN_LEN:
+            yield other, "extra", i
+
+
 def _reference_name_variants(ctx):
     norm = ctx.src.norm
     cands = _reference_candidates(norm)
@@ -85,7 +98,7 @@ def _reference_name_variants(ctx):
         if found is None:
             found = edits[(name, slen)] = [
                 (canonical, i) for canonical, edit, i
-                in terms._neighbours(name, slen, counts, longer, shapes)
+                in _reference_neighbours(name, slen, counts, longer, shapes)
                 if terms._is_variant(name, canonical, edit, i, counts)]
         for canonical, i in found:
             where = s + i
@@ -116,7 +129,8 @@ def test_name_variants_as_before_on_notices(parsed):
 
 
 _NAME_PARTS = ["县委", "第四", "第", "巡察组", "招商", "合作", "服务", "中心", "党组", "局", "对",
-               "的", "市场", "监督", "管理", "分", "，", "\n", "委员会", "四", "办公室"]
+               "的", "市场", "监督", "管理", "分", "，", "\n", "委员会", "四", "办公室",
+               "县委第四巡察组", "县委第巡察组", "招商合作服务中心", "招商合服务中心", "市场监管理局"]
 
 
 @settings(max_examples=300, deadline=None)

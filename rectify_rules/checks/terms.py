@@ -88,9 +88,17 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
     """TRM002: a rare name that is a frequent one with one character more or less."""
     norm = ctx.src.norm
     runs = _runs(norm)
+    # a name is a tail of its run, so all its places end alike: a run alone with its last
+    # MIN_LEN characters has names seen once, which are variants at most (of a name seen
+    # twice), never the right form. Those are not counted (a name missing from counts is seen
+    # once), except in a run with 第: a name seen once with its ordinal is a right form
+    # (see _indexes).
+    ends = Counter([run[-MIN_LEN:] for _, _, _, run in runs])
     names: list[str] = []
     slen_of: dict[str, int] = {}  # a name's suffix length (that of its last place)
     for _, _, slen, run in runs:
+        if ends[run[-MIN_LEN:]] < 2 and "第" not in run:
+            continue
         own = [run[k:] for k in range(len(run) - MIN_LEN + 1) if run[k] not in _NOT_FIRST]
         names += own
         slen_of.update(dict.fromkeys(own, slen))
@@ -139,7 +147,7 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
         seen.add((s, e))
         first = norm.find(canonical)
         related = ((Span(first, first + len(canonical)), "多数写法"),) if first >= 0 else ()
-        yield Hit(Span(s, e), {"variant": ctx.src.original[s:e], "variant_count": counts[name],
+        yield Hit(Span(s, e), {"variant": ctx.src.original[s:e], "variant_count": counts[name] or 1,
                                "canonical": canonical, "canonical_count": counts[canonical]}, related)
 
 
@@ -184,7 +192,9 @@ def _neighbours(name: str, slen: int, counts: Counter, longer: dict,
         return
     for i in range(1, len(name) - slen):  # name has an extra name[i]
         other = name[:i] + name[i + 1:]
-        if other in counts and len(other) >= MIN_LEN:
+        # only a name seen twice can be the right form of one with a character more (see
+        # _is_variant), and counts may leave out names seen once
+        if counts[other] >= 2 and len(other) >= MIN_LEN:
             yield other, "extra", i
 
 
