@@ -33,7 +33,7 @@ _set_row = Location.__dict__["row"].__set__
 _set_column = Location.__dict__["column"].__set__
 
 
-@frozen
+@frozen(init=False)
 class Related:
     """Another place the finding refers to (the other, conflicting figure)."""
 
@@ -42,6 +42,19 @@ class Related:
     end_location: Location
     message: str = ""
     excerpt: str = ""
+
+    # written by hand (see Location): about one finding in two has one
+    def __init__(self, span: Span, location: Location, end_location: Location,
+                 message: str = "", excerpt: str = "") -> None:
+        _set_rspan(self, span)
+        _set_rlocation(self, location)
+        _set_rend_location(self, end_location)
+        _set_rmessage(self, message)
+        _set_rexcerpt(self, excerpt)
+
+
+(_set_rspan, _set_rlocation, _set_rend_location, _set_rmessage, _set_rexcerpt) = (
+    Related.__dict__[a.name].__set__ for a in attrs.fields(Related))
 
 
 @frozen
@@ -135,14 +148,21 @@ def build_finding(src: SourceText, code: str, name: str, severity: Severity, mes
     *values* is kept, not copied (the caller hands over a dict of its own). The excerpt of a
     finding with *redactions* is masked there."""
     location, end_location = locate(src, span)
-    rel = []
-    for rspan, rmsg in related:
-        rs, re_ = locate(src, rspan)
-        rel.append(Related(rspan, rs, re_, rmsg, src.slice(rspan)))
-    excerpt = src.slice(span)
+    if related:
+        rel = []
+        for rspan, rmsg in related:
+            rs, re_ = locate(src, rspan)
+            rel.append(Related(rspan, rs, re_, rmsg, src.original[rspan.start:rspan.end]))
+        rel = tuple(rel)
+    else:  # most findings: no list built and thrown away
+        rel = ()
     if redactions:
         from .redact import masked_segment
 
         excerpt = masked_segment(src.original, span.start, span.end, redactions)
+        redactions = tuple(redactions)
+    else:
+        excerpt = src.original[span.start:span.end]
+        redactions = ()
     return Finding(code, name, severity, message, span, location, end_location, excerpt,
-                   values, tuple(rel), fix, reference, filename, tuple(redactions))
+                   values, rel, fix, reference, filename, redactions)

@@ -265,7 +265,7 @@ class Percentage:
     floor: bool = False
 
 
-@frozen
+@frozen(init=False)
 class Marker:
     """An outline marker: "一、", "（一）", "1.", "（1）", "1)" …"""
 
@@ -276,8 +276,18 @@ class Marker:
     number: int | None  # None for a malformed marker (")" alone)
     malformed: bool = False
 
+    # written by hand, as Span's is (slots set through their descriptors): ~40 a notice
+    def __init__(self, text: str, span: Span, style: str, level: int, number: int | None,
+                 malformed: bool = False) -> None:
+        _set_marker_text(self, text)
+        _set_marker_span(self, span)
+        _set_marker_style(self, style)
+        _set_marker_level(self, level)
+        _set_marker_number(self, number)
+        _set_marker_malformed(self, malformed)
 
-@frozen
+
+@frozen(init=False)
 class Node:
     """A node of the outline / problem tree."""
 
@@ -290,6 +300,20 @@ class Node:
     status: Status | None = None
     status_span: Span | None = None
     deadline: DateFact | None = None
+
+    # written by hand (see Marker): ~80 a notice, most of them made again by attrs.evolve
+    def __init__(self, marker: Marker | None, title: str, span: Span, title_span: Span,
+                 body_span: Span, children: tuple[Node, ...] = (), status: Status | None = None,
+                 status_span: Span | None = None, deadline: DateFact | None = None) -> None:
+        _set_node_marker(self, marker)
+        _set_node_title(self, title)
+        _set_node_span(self, span)
+        _set_node_title_span(self, title_span)
+        _set_node_body_span(self, body_span)
+        _set_node_children(self, children)
+        _set_node_status(self, status)
+        _set_node_status_span(self, status_span)
+        _set_node_deadline(self, deadline)
 
     @property
     def number(self) -> int | None:
@@ -375,6 +399,14 @@ class Notice:
     def leaves(self) -> tuple[Node, ...]:
         """The leaf problems of the problem tree."""
         return tuple(_collect_leaves(self.problems, []))
+
+
+# the slots' descriptors, in field order, for the hand-written __init__ of Marker and Node
+(_set_marker_text, _set_marker_span, _set_marker_style, _set_marker_level, _set_marker_number,
+ _set_marker_malformed) = (Marker.__dict__[a.name].__set__ for a in Marker.__attrs_attrs__)
+(_set_node_marker, _set_node_title, _set_node_span, _set_node_title_span, _set_node_body_span,
+ _set_node_children, _set_node_status, _set_node_status_span, _set_node_deadline) = (
+    Node.__dict__[a.name].__set__ for a in Node.__attrs_attrs__)
 
 
 def _collect_leaves(nodes: tuple[Node, ...], out: list[Node]) -> list[Node]:

@@ -137,10 +137,9 @@ async def _upload(request: Request, limit: int) -> tuple[str, bytes]:
 def review_upload(name: str, data: bytes, settings) -> str:
     """The report page for an uploaded draft (raises InputError for unreadable input)."""
     from .cli.batch import get_pack
-    from .engine import check_parsed
+    from .cli.review_cmd import check_text
     from .output import rule_info
     from .output.html_fmt import render
-    from .parsing import parse_source
     from .read import load, refuse_legacy_word
 
     refuse_legacy_word(data, name)
@@ -161,12 +160,7 @@ def review_upload(name: str, data: bytes, settings) -> str:
         text = read_html(data, name)
     else:
         text, _ = load(data)
-    notice, src = parse_source(text, genre=settings.genre)
-    findings = check_parsed(notice, src, pack, as_of=settings.as_of,
-                            severity=dict(settings.severity) or None,
-                            options={k: dict(v) for k, v in settings.options.items()} or None,
-                            filename=name)
-    return render(name, text, findings, rules, links=back)
+    return render(name, text, check_text(text, name, settings, pack), rules, links=back)
 
 
 def create_app(settings=None, max_bytes: int = 10 * 1024 * 1024) -> Starlette:

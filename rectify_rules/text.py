@@ -53,16 +53,31 @@ _TRANSLATE_FROM = 24
 
 
 @cache
-def _t2s() -> tuple[re.Pattern, dict[str, str], dict[int, int]]:
-    """(a pattern matching any traditional character, char → char, ord → ord), read once."""
+def _t2s_pairs() -> tuple[dict[str, str], dict[int, int]]:
+    """(char → char, ord → ord) of the character table, read once."""
     pairs: dict[str, str] = {}
     path = Path(__file__).resolve().parent / "data" / "t2s.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if len(line) == 2 and not line.startswith("#"):
             pairs[line[0]] = line[1]
+    # a chain (薴→苧, 苧→苎) resolved to its end, so that folding is the same whichever
+    # order the characters are replaced in (and the same as one translate pass)
+    for k, v in pairs.items():
+        seen = {k}
+        while v in pairs and v not in seen:
+            seen.add(v)
+            v = pairs[v]
+        pairs[k] = v
+    return pairs, {ord(k): ord(v) for k, v in pairs.items()}
+
+
+@cache
+def _t2s() -> tuple[re.Pattern, dict[str, str], dict[int, int]]:
+    """(a pattern matching any traditional character, char → char, ord → ord), made once."""
+    pairs, table = _t2s_pairs()
     # a class of BMP characters compiles to a bitmap: one search costs ~10 µs per 1000 chars
     pattern = re.compile("[" + "".join(sorted(pairs)) + "]")
-    return pattern, pairs, {ord(k): ord(v) for k, v in pairs.items()}
+    return pattern, pairs, table
 
 
 def fold_traditional(text: str) -> str:
@@ -71,7 +86,12 @@ def fold_traditional(text: str) -> str:
     first = pattern.search(text)
     if first is None:  # simplified text: one scan, nothing else
         return text
-    found = set(pattern.findall(text, first.start()))
+    return _fold_found(text, set(pattern.findall(text, first.start())))
+
+
+def _fold_found(text: str, found: set[str]) -> str:
+    """*text* with the traditional characters *found* in it (not empty) folded."""
+    pairs, table = _t2s_pairs()
     if len(found) > _TRANSLATE_FROM:
         out = text.translate(table)
     else:
@@ -84,8 +104,37 @@ def fold_traditional(text: str) -> str:
     return out
 
 
+@cache
+def _to_fold() -> re.Pattern:
+    """Any character :func:`normalise` folds: a foldable one or a traditional one (the two
+    sets are disjoint, and folding makes no traditional character)."""
+    return re.compile(_FOLDABLE.pattern[:-1] + "".join(sorted(_t2s_pairs()[0])) + "]")
+
+
 def normalise(text: str) -> str:
-    """Fold *text* for matching; the result has the same length as *text*."""
+    """Fold *text* for matching; the result has the same length as *text*.
+
+    One scan finds every character to fold, foldable and traditional alike (as
+    :func:`normalise_reference` does in two: the text is read once, not twice)."""
+    out = _LONE_CR.sub("\n", text).replace("\r", " ") if "\r" in text else text
+    found = set(_to_fold().findall(out))
+    if found:
+        traditional = []
+        for ch in found:
+            simple = _FOLD_CHARS.get(ch)
+            if simple is None:
+                traditional.append(ch)
+            else:
+                out = out.replace(ch, simple)
+        if traditional:
+            out = _fold_found(out, set(traditional))
+    assert len(out) == len(text)
+    return out
+
+
+def normalise_reference(text: str) -> str:
+    """:func:`normalise` as two scans (the foldable characters, then the traditional ones):
+    the plain form it is checked against."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ")
     for ch in set(_FOLDABLE.findall(out)):
         out = out.replace(ch, _FOLD_CHARS[ch])
@@ -182,6 +231,19 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self._starts[line] - 1 if line < len(self._starts) else self._len
         return start, max(start, end)
+
+    def line_texts(self, text: str, rows: Iterable[int]) -> dict[int, str]:
+        """{row: that line of *text*, without its line break} for each 1-based row of *rows*
+        that the text has, in the order of *rows* (:meth:`line_bounds` for each, inlined: a
+        batch asks for the ~50 lines its findings point at in every file)."""
+        starts, count, size = self._starts, len(self._starts), self._len
+        out = {}
+        for row in rows:
+            if 1 <= row <= count:
+                start = starts[row - 1]
+                end = starts[row] - 1 if row < count else size
+                out[row] = text[start:end] if end > start else ""
+        return out
 
     def line_span(self, line: int) -> Span:
         """The span of 1-based *line*, without its line break."""

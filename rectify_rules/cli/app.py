@@ -14,19 +14,14 @@ from typing import Any
 
 from .. import __version__
 from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
-from .config import FAIL_LEVELS, GENRES, LEVELS, Config, find_config, load_config, parse_as_of
+from .config import GENRES, LEVELS, Config, find_config, load_config, parse_as_of
 from .errors import CliError, check_rule_dirs, did_you_mean
 from .outputs import choose_format
+from .options import batch_options, codes, rule_options
 from .parser import Parser as _Parser
 
 FORMATS = ("rich", "concise", "json", "jsonl", "sarif", "github", "html")
 _RANK = {"info": 1, "warning": 2, "error": 3}
-
-
-
-
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,20 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", metavar="FILE",
                    help="写入此文件（UTF-8）；html 检查多个文件时为目录")
     c.add_argument("--verbose", "-v", action="store_true", help="显示规则看到的值")
-    c.add_argument("--select", action="append", type=_codes, help="只运行这些规则（代码或前缀）")
-    c.add_argument("--ignore", action="append", type=_codes, help="不运行这些规则")
-    c.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
-                   help="改变规则级别：error|warning|info|off（可重复）")
-    c.add_argument("--fail-on", choices=FAIL_LEVELS, help="达到此级别的问题使退出码为 1")
-    c.add_argument("--rules", action="append", default=[], metavar="DIR", help="附加规则包目录")
-    c.add_argument("--as-of", metavar="DATE", help="参照日期，如 2021-06-30、yesterday")
-    c.add_argument("--genre", choices=GENRES, help="文种：auto|notice|report")
-    c.add_argument("--config", metavar="FILE", help="使用此配置文件")
-    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数")
-    c.add_argument("--timeout", type=float, default=FILE_TIMEOUT, metavar="SECONDS",
-                   help=f"每个文件最多用的 CPU 秒数，超过即跳过并报错（默认 {FILE_TIMEOUT:g}，0 为不限）")
-    c.add_argument("--max-memory", type=int, default=FILE_MEMORY_MB, metavar="MB",
-                   help=f"每个文件最多另用的内存 MB，超过即跳过并报错（默认 {FILE_MEMORY_MB}，0 为不限）")
+    rule_options(c)
+    batch_options(c, "文件", "跳过并报错")
     c.add_argument("--no-progress", action="store_true", help="不显示进度条")
     c.add_argument("--statistics", action="store_true", help="按规则统计问题数")
     c.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
@@ -115,7 +98,7 @@ def run(argv: list[str]) -> int:
 def _flag_severity(items: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in items:
-        for part in _codes(item):
+        for part in codes(item):
             code, sep, level = part.partition("=")
             level = level.strip().lower()
             if not sep or not code.strip():

@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from .errors import CliError
+from .options import batch_options, rule_options
 
 JOURNAL = ".audit-journal.jsonl"
 _CHECKPOINT_EVERY = 500     # inputs
@@ -36,29 +36,14 @@ def add_parser(sub) -> None:
                    help="表格格式（parquet 需安装 rectify-rules[audit]）")
     a.add_argument("--files-from", metavar="FILE", help="从文件读取路径列表，每行一个（- 为标准输入）")
     a.add_argument("--resume", action="store_true", help="从上次中断处继续")
-    a.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数")
-    a.add_argument("--timeout", type=float, default=FILE_TIMEOUT, metavar="SECONDS",
-                   help=f"每个输入最多用的 CPU 秒数，超过即记为无法读取（默认 {FILE_TIMEOUT:g}，0 为不限）")
-    a.add_argument("--max-memory", type=int, default=FILE_MEMORY_MB, metavar="MB",
-                   help=f"每个输入最多另用的内存 MB（默认 {FILE_MEMORY_MB}，0 为不限）")
+    batch_options(a, "输入", "记为无法读取")
     a.add_argument("--scheduler", metavar="ADDRESS",
                    help="在 Dask 集群上运行，如 tcp://HOST:8786（需安装 rectify-rules[dask]）")
-    a.add_argument("--select", action="append", type=_codes, help="只运行这些规则（代码或前缀）")
-    a.add_argument("--ignore", action="append", type=_codes, help="不运行这些规则")
-    a.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
-                   help="改变规则级别：error|warning|info|off（可重复）")
-    a.add_argument("--fail-on", choices=("error", "warning", "info"),
-                   help="达到此级别的问题使退出码为 1")
-    a.add_argument("--rules", action="append", default=[], metavar="DIR", help="附加规则包目录")
-    a.add_argument("--as-of", metavar="DATE", help="参照日期，如 2021-06-30")
-    a.add_argument("--genre", choices=("auto", "notice", "report"), help="文种")
-    a.add_argument("--config", metavar="FILE", help="使用此配置文件")
+    rule_options(a)
     a.add_argument("--no-progress", action="store_true", help="不显示进度条")
     a.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
 
 
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 # --- inputs -----------------------------------------------------------------------------

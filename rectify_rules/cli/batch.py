@@ -229,11 +229,7 @@ def _check_task(task: Task) -> FileResult:
         rows = {f.location.row for f in findings}
         rows.update(r.location.row for f in findings for r in f.related)
     index, text = src.index, src.original
-    lines = {}
-    for row in rows:
-        if 1 <= row <= index.line_count:
-            start, end = index.line_bounds(row)  # offsets, not a Span built per row
-            lines[row] = text[start:end]
+    lines = index.line_texts(text, rows)
     secret = [sp for f in findings for sp in f.redactions]
     if secret:  # personal data (PRV rules): the lines shown are masked like the findings
         from ..redact import redacted_lines

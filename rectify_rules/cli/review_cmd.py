@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .config import FAIL_LEVELS, GENRES
 from .errors import CliError
+from .options import rule_options
 
 SERVICE_HELP = """\
 作为服务运行（开机自动启动）：
@@ -30,23 +30,6 @@ SERVICE_HELP = """\
 对单位内网开放时用 --host 0.0.0.0（或本机的内网地址），并只在可信网络中这样做。"""
 
 
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
-
-
-def _rule_options(p: argparse.ArgumentParser) -> None:
-    """The options of ``check`` that choose and tune the rules (read by app._Resolver)."""
-    p.add_argument("--select", action="append", type=_codes, help="只运行这些规则（代码或前缀）")
-    p.add_argument("--ignore", action="append", type=_codes, help="不运行这些规则")
-    p.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
-                   help="改变规则级别：error|warning|info|off（可重复）")
-    p.add_argument("--fail-on", choices=FAIL_LEVELS, help="达到此级别的问题使退出码为 1")
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", help="附加规则包目录")
-    p.add_argument("--as-of", metavar="DATE", help="参照日期，如 2021-06-30、yesterday")
-    p.add_argument("--genre", choices=GENRES, help="文种：auto|notice|report")
-    p.add_argument("--config", metavar="FILE", help="使用此配置文件")
-
-
 def add_parsers(sub) -> None:
     v = sub.add_parser("review", help="审校草稿：写出带批注和修订的 Word 副本（.txt/.html 写出 HTML 报告）",
                        description="审校草稿。Word 文件（.docx）写出一份副本，每个问题是一条批注，"
@@ -56,7 +39,7 @@ def add_parsers(sub) -> None:
     v.add_argument("--output", "-o", metavar="OUT", help="输出文件（只审校一个草稿时）")
     v.add_argument("--force", action="store_true", help="覆盖已存在的输出文件（从不覆盖原稿）")
     v.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
-    _rule_options(v)
+    rule_options(v)
     v.set_defaults(handler=cmd_review)
 
     s = sub.add_parser("serve", help="启动本机审校网页（上传草稿，查看报告，下载审校稿）",
@@ -67,7 +50,7 @@ def add_parsers(sub) -> None:
     s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
     s.add_argument("--port", type=int, default=8765, help="端口（默认 8765）")
     s.add_argument("--max-size", type=float, default=10, metavar="MB", help="上传大小上限（默认 10 MB）")
-    _rule_options(s)
+    rule_options(s)
     s.set_defaults(handler=cmd_serve)
 
 
@@ -125,19 +108,25 @@ def review_one(path: Path, settings, name: str) -> tuple[bytes, str, tuple]:
         raise CliError(f"{name}: error: {' '.join(problem.split())}") from None
 
 
-def report_of_text(path: Path, name: str, settings, pack) -> tuple[bytes, str, tuple]:
+def check_text(text: str, name: str, settings, pack) -> list:
+    """The findings of a draft's text under the run's *settings* (review and serve)."""
     from ..engine import check_parsed
+    from ..parsing import parse_source
+
+    notice, src = parse_source(text, genre=settings.genre)
+    return check_parsed(notice, src, pack, as_of=settings.as_of,
+                        severity=dict(settings.severity) or None,
+                        options={k: dict(v) for k, v in settings.options.items()} or None,
+                        filename=name)
+
+
+def report_of_text(path: Path, name: str, settings, pack) -> tuple[bytes, str, tuple]:
     from ..output import rule_info
     from ..output.html_fmt import render
-    from ..parsing import parse_source
     from ..read import load
 
     text, _ = load(path)
-    notice, src = parse_source(text, genre=settings.genre)
-    findings = check_parsed(notice, src, pack, as_of=settings.as_of,
-                            severity=dict(settings.severity) or None,
-                            options={k: dict(v) for k, v in settings.options.items()} or None,
-                            filename=name)
+    findings = check_text(text, name, settings, pack)
     page = render(name, text, findings, {r.code: rule_info(r) for r in pack.rules})
     return page.encode("utf-8"), f"{len(findings)} 个问题", tuple(findings)
 

@@ -100,7 +100,8 @@ class LineWriter:
         self.write_rendered([(f.code, f.name, f.severity, line(f)) for f in findings], name)
 
     def write_rendered(self, items: Sequence[Rendered], name: str | None = None) -> None:
-        self.stream.writelines(text + "\n" for _, _, _, text in items)
+        if items:  # a file's lines in one write
+            self.stream.write("\n".join([text for _, _, _, text in items]) + "\n")
 
     def close(self, files: int) -> None:
         pass

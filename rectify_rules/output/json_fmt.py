@@ -158,30 +158,21 @@ class Writer:
         self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)
 
     def write_rendered(self, items, name: str | None = None) -> None:
-        for _, _, _, text in items:
-            self.stream.write(",\n  " if self.written else "[\n  ")
-            self.stream.write(text)
-            self.written += 1
+        if items:  # a file's findings in one write (one encoding of its text, not two a finding)
+            self.stream.write((",\n  " if self.written else "[\n  ")
+                              + ",\n  ".join([text for _, _, _, text in items]))
+            self.written += len(items)
 
     def close(self, files: int) -> None:
         self.stream.write("\n]\n" if self.written else "[]\n")
 
 
-class JsonlWriter:
+class JsonlWriter(Writer):
     """One finding per line, the same objects as ``json``."""
 
-    def __init__(self, stream: TextIO, **_: object) -> None:
-        self.stream = stream
-
-    @staticmethod
-    def renderer(**_: object):
-        return render
-
-    def file(self, findings, lines, name: str | None = None) -> None:
-        self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)
-
     def write_rendered(self, items, name: str | None = None) -> None:
-        self.stream.writelines(text + "\n" for _, _, _, text in items)
+        if items:
+            self.stream.write("\n".join([text for _, _, _, text in items]) + "\n")
 
     def close(self, files: int) -> None:
         pass

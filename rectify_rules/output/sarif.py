@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -22,6 +23,11 @@ INFORMATION_URI = "https://github.com/rectify-rules/rectify-rules"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+#: json.dumps(…, ensure_ascii=False) builds a new encoder on every call: one, built once
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@lru_cache(maxsize=64)  # every finding of a file has its name: the URI made once a file
 def artifact_uri(filename: str | None) -> str:
     """A URI reference for *filename*: relative paths stay relative, with ``/`` separators."""
     if not filename or filename in ("-", "<stdin>"):
@@ -123,7 +129,7 @@ class Writer:
         """A finding's result object; the rule index as this writer gives it for *rules*
         (KeyError for a rule not among them: such a finding goes through ``file``)."""
         index = {r.code: i for i, r in enumerate(sorted(rules, key=lambda r: r.code))}
-        return lambda f: json.dumps(_result(f, index[f.code]), ensure_ascii=False)
+        return lambda f: _encode(_result(f, index[f.code]))
 
     def file(self, findings, lines, name: str | None = None) -> None:
         items = []
@@ -133,15 +139,14 @@ class Writer:
                 i = self.index[f.code] = len(self.infos)
                 self.infos.append(RuleInfo(code=f.code, name=f.name, severity=f.severity,
                                            reference=f.reference))
-            items.append((f.code, f.name, f.severity,
-                          json.dumps(_result(f, i), ensure_ascii=False)))
+            items.append((f.code, f.name, f.severity, _encode(_result(f, i))))
         self.write_rendered(items, name)
 
     def write_rendered(self, items, name: str | None = None) -> None:
-        write = self.stream.write
-        for _, _, _, text in items:
-            write((",\n      " if self.written else "\n      ") + text)
-            self.written += 1
+        if items:  # a file's results in one write
+            self.stream.write((",\n      " if self.written else "\n      ")
+                              + ",\n      ".join([text for _, _, _, text in items]))
+            self.written += len(items)
 
     def close(self, files: int) -> None:
         tool = {"driver": {"name": "rectify-rules", "version": __version__,
