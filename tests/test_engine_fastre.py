@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.engine import load_rules
-from rectify_rules.engine.fastre import ByText, by_text, trie_pattern, with_prefilter
+from rectify_rules.engine.fastre import (ByStart, ByText, by_start, by_text, start_chars, trie_pattern,
+                                         with_prefilter)
 from rulehelpers import SEEDS
 
 WORDS = ["中国特色社会主意", "中国特设社会主义", "中国特色", "社会主意", "三重一大大", "三重一大", "X月低"]
@@ -138,3 +139,54 @@ def test_by_text_pickles_without_its_compiled_subsets():
     back = pickle.loads(pickle.dumps(rx))
     assert back.pattern == rx.pattern and back._compiled == {}
     assert _matches(back, "XX 待补充") == _matches(rx.source, "XX 待补充")
+
+
+# ---- tried where a match can start (fastre.ByStart) ---------------------------------------------
+
+def test_start_chars():
+    assert start_chars(re.compile(r"(?:电[ ]{0,3}话|热线|手机)(?:号码)?[:：]")) == "手热电"
+    assert start_chars(re.compile(r"(?<=[，,])同志|[1-3]号")) == "123同"
+    assert start_chars(re.compile(r"(?:第)?[一二]项")) == "一二第"
+    # a match that may be empty, any character, a category, a wide range, case folded: none
+    for pattern in (r"x?", r".x", r"\dx", r"[a-z]x", r"(?i)ax", r"[^a]x"):
+        assert start_chars(re.compile(pattern)) is None, pattern
+    assert isinstance(by_start(re.compile(r"(?:热线|手机)号")), ByStart)
+    # a literal first: the engine's own fast path, left alone
+    assert isinstance(by_start(re.compile(r"截止(?=目前)")), re.Pattern)
+
+
+_STARTING = [r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*", r"(?<=[，,])同志(?!们)",
+             r"[一二](?:是|要)+", r"(?:a|b)(?=c)a?", r"(?P<n>第)?[一二]项|项(?<=一项)", r"[ab]{2,}"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(_STARTING), st.text(alphabet="电 话热线手机座号码:：\t，,同志们一二是要第项abc",
+                                           max_size=50), st.integers(0, 6), st.integers(20, 60))
+def test_by_start_finds_the_same_matches(pattern, text, pos, endpos):
+    rx = re.compile(pattern)
+    fast = ByStart(rx, start_chars(rx))
+    assert _matches(fast, text) == _matches(rx, text)
+    assert [m.span() for m in fast.finditer(text, pos, endpos)] == \
+        [m.span() for m in rx.finditer(text, pos, endpos)]
+
+
+def test_by_start_falls_back_to_the_scan_on_many_places():
+    rx = re.compile(r"[一二](?:是|要)")
+    fast = ByStart(rx, start_chars(rx))
+    text = "一是" * 300  # a start at every other character: the engine's scan is cheaper
+    assert not hasattr(fast.finditer(text), "gi_frame")
+    assert _matches(fast, text) == _matches(rx, text)
+
+
+def test_by_start_finds_what_the_pattern_finds_in_the_pack():
+    import pickle
+
+    pack = load_rules()
+    started = {r.code: r.spec.regex for r in pack.rules
+               if r.kind == "pattern" and isinstance(r.spec.regex, ByStart)}
+    assert {"FMT006", "PRV004"} <= set(started)
+    texts = list(SEEDS.values()) + ["绝密★1年 内部资料，注意保存", "同志们，第届，王某同志，届时"]
+    for code, rx in started.items():
+        back = pickle.loads(pickle.dumps(rx))
+        for text in texts:
+            assert _matches(rx, text) == _matches(rx.rx, text) == _matches(back, text), code

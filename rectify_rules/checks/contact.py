@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .. import places
+from ..engine.fastre import by_start
 from ..model import Span
 from . import CheckContext, Hit, Shown, register
 from .counts import provides
@@ -65,7 +66,7 @@ def phone_problem(digits: str) -> str | None:
 #: a phone label with its colon: what follows it is the number ("联系电话："). The pattern starts
 #: with the label's last word, so the engine jumps to 话 / 线 / 机 / 码; the words before it
 #: (联系 / 举报 …) are read backwards by :func:`_label_start`
-_LABEL_COLON = re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*")
+_LABEL_COLON = by_start(re.compile(r"(?:电[ ]{0,3}话|热线|手机|座机)(?:号码)?[ \t]*[:：][ \t]*"))
 _LABEL_WORDS = ("联系", "举报", "监督", "咨询", "值班", "投诉", "服务", "受理")
 
 
@@ -122,19 +123,29 @@ def phone_valid(ctx: CheckContext) -> Iterator[Hit]:
 def area_code_region(ctx: CheckContext) -> Iterator[Hit]:
     """CON002: a landline whose area code serves another prefecture than the issuer's place."""
     n = ctx.notice
-    texts = [f.text for f in (n.issuer, n.title, n.signature.issuer) if f is not None]
-    prefecture = places.issuer_prefecture(texts)
-    if prefecture is None:
-        return
-    named = next((name for t in texts for name, _, _, keys in places.find_places(t)
-                  if prefecture in keys), places.display(prefecture))
+    # the landlines whose area code has a region, first: a notice with none of them (or with
+    # no phone) needs no place names looked up at all
+    coded = []
     for p in n.contact.phones:
         code = places.area_code(p.number)
         if code is None or _is_service(p.number):
             continue
         regions = places.area_code_regions(code)
-        if not regions or places.serves(regions, prefecture):
+        if regions:
+            coded.append((p, code, regions))
+    if not coded:
+        return
+    texts = [f.text for f in (n.issuer, n.title, n.signature.issuer) if f is not None]
+    prefecture = places.issuer_prefecture(texts)
+    if prefecture is None:
+        return
+    named = None  # the issuer's place as written: looked up for a finding only
+    for p, code, regions in coded:
+        if places.serves(regions, prefecture):
             continue
+        if named is None:
+            named = next((name for t in texts for name, _, _, keys in places.find_places(t)
+                          if prefecture in keys), places.display(prefecture))
         yield Hit(p.span, {"phone": p.text, "code": "0" + code,
                            "code_region": "、".join(places.display(r) for r in regions),
                            "place": named, "region": places.display(prefecture)})

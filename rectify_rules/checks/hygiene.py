@@ -55,6 +55,14 @@ def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
     norm, orig = ctx.src.norm, ctx.src.original
     rev = None
     for p0, p1 in _paragraph_index(ctx.src).spans:
+        marks = _BRACKETS.findall(norm, p0, p1)
+        if not marks:
+            continue
+        if ")" in marks:
+            rev = norm[::-1] if rev is None else rev
+            marks = _counted(norm, rev, p0, p1, marks)
+        if _well_formed("".join(marks)):
+            continue
         stack: list[int] = []
         for m in _BRACKETS.finditer(norm, p0, p1):
             i, ch = m.start(), m.group()
@@ -80,6 +88,42 @@ def balanced_brackets(ctx: CheckContext) -> Iterator[Hit]:
             del stack[depth:]
         for j in stack:
             yield _unmatched(orig, j, _PARTNER[norm[j]], closing=False)
+
+
+#: a partner pair side by side; 〔〕 and ﹝﹞ close each other (see _CLOSERS)
+_PAIR = re.compile("“”|《》|\\(\\)|【】|[〔﹝][〕﹞]|〈〉|「」|『』")
+#: the nesting depth up to which a paragraph's marks are judged well formed at once
+_SHALLOW = 3
+
+
+def _well_formed(marks: str) -> bool:
+    """Whether *marks* (a paragraph's quotes and brackets, in order) pair up when every mark
+    counts: then FMT002 reports nothing in the paragraph (every closer meets its opener on top
+    of the stack, which ends empty); the caller leaves out the ")" that close an enumeration
+    marker, and a ’, which may be an apostrophe, is never judged here. Pairs side by side are
+    taken away, innermost first, at most :data:`_SHALLOW` times (linear); a deeper nesting
+    is left to the stack."""
+    if "’" in marks:
+        return False
+    for _ in range(_SHALLOW):
+        marks = _PAIR.sub("", marks)
+        if not marks:
+            return True
+    return False
+
+
+def _counted(norm: str, rev: str, p0: int, p1: int, marks: list[str]) -> list[str]:
+    """The *marks* of norm[p0:p1] without the ")" that close an enumeration marker (see
+    _ENUM_CLOSE_REV), which the stack does not count either."""
+    enumeration = []
+    i = norm.find(")", p0, p1)
+    while i >= 0:
+        enumeration.append(_ENUM_CLOSE_REV.match(rev, len(norm) - 1 - i) is not None)
+        i = norm.find(")", i + 1, p1)
+    if not any(enumeration):
+        return marks
+    flags = iter(enumeration)  # the k-th ")" of marks is the k-th found
+    return [m for m in marks if m != ")" or not next(flags)]
 
 
 def _unmatched(orig: str, i: int, partner: str, *, closing: bool) -> Hit:

@@ -68,8 +68,10 @@ def _text(m: Marker) -> str:
     return m.text.strip()
 
 
-def _sequence(nodes: tuple[Node, ...], last: dict[int, int],
-              parent: Node | None = None) -> Iterator[Hit]:
+def _sequence(nodes: tuple[Node, ...], last: dict[int, int], out: list[Hit],
+              parent: Node | None = None) -> None:
+    """Append to *out* the hits of *nodes* and of their descendants, depth first (a list, not
+    nested generators: each hit would pass up through one generator per level)."""
     by_level: dict[int, list[Node]] = {}
     for n in nodes:
         if n.marker is not None:
@@ -95,23 +97,26 @@ def _sequence(nodes: tuple[Node, ...], last: dict[int, int],
                 what = "重复" if prev is not None and num <= prev else "跳号"
                 ref = prev_node or parent
                 previous = _text(ref.marker) if ref is not None and ref.marker else "无"
-                yield Hit(n.marker.span, {
+                out.append(Hit(n.marker.span, {
                     "level": LEVEL_NAMES.get(level, f"第{level}层"), "kind": what,
                     "expected": shape(n.marker.style, expected), "found": _text(n.marker),
                     "previous": previous},
-                    ((ref.marker.span, "上一个编号"),) if ref is not None and ref.marker else ())
+                    ((ref.marker.span, "上一个编号"),) if ref is not None and ref.marker else ()))
             prev, prev_node = num, n
         if prev is not None:
             last[level] = prev
     for n in nodes:
-        yield from _sequence(n.children, last, n)
+        if n.children:  # a leaf has no sequence of its own
+            _sequence(n.children, last, out, n)
 
 
 @register("numbering-continuity")
 @provides("level", "kind", "expected", "found", "previous")
 def numbering_continuity(ctx: CheckContext) -> Iterator[Hit]:
     """NUM001: numbering at one level skips or repeats."""
-    yield from _sequence(ctx.notice.outline, {})
+    out: list[Hit] = []
+    _sequence(ctx.notice.outline, {}, out)
+    return iter(out)
 
 
 @register("heading-level-order")

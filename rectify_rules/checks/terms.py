@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from operator import itemgetter
 
 from ..findings import Fix
 from ..model import Span
@@ -53,9 +52,10 @@ MAX_LEN = 20
 _CJK_BACK = re.compile(f"[\u4e00-\u9fff]{{0,{MAX_LEN}}}")
 
 
-def _candidates(norm: str) -> list[tuple[int, int, int, str]]:
-    """(start, end, suffix length, name) of every candidate name: CJK runs ending at an
-    organisation word."""
+def _runs(norm: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, suffix length, text) of the CJK run (at most MAX_LEN characters) that ends
+    at each organisation word, in order; runs too short for a name are left out. The candidate
+    names are the run's tails of MIN_LEN characters or more that start with no preposition."""
     out = []
     rev = None  # the text reversed: the CJK run before a place is a match at its mirror
     for m in _SUFFIX.finditer(norm):
@@ -65,9 +65,8 @@ def _candidates(norm: str) -> list[tuple[int, int, int, str]]:
         mirror = len(norm) - m.start()
         start = m.start() - (_CJK_BACK.match(rev, mirror).end() - mirror)
         start = max(start, end - MAX_LEN)
-        # a list, not a generator: list.extend then takes it whole (~400 candidates a notice)
-        out.extend([(s, end, slen, norm[s:end]) for s in range(start, end - MIN_LEN + 1)
-                    if norm[s] not in _NOT_FIRST])
+        if end - start >= MIN_LEN:
+            out.append((start, end, slen, norm[start:end]))
     return out
 
 
@@ -88,33 +87,58 @@ def _numeral_edit(short: str, long: str, i: int) -> str | None:
 def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
     """TRM002: a rare name that is a frequent one with one character more or less."""
     norm = ctx.src.norm
-    cands = _candidates(norm)
-    counts = Counter(map(itemgetter(3), cands))  # the names, counted at C speed
+    runs = _runs(norm)
+    # a name is a tail of its run, so all its places end alike: a run alone with its last
+    # MIN_LEN characters has names seen once, which are variants at most (of a name seen
+    # twice), never the right form. Those are not counted (a name missing from counts is seen
+    # once), except in a run with 第: a name seen once with its ordinal is a right form
+    # (see _indexes).
+    ends = Counter([run[-MIN_LEN:] for _, _, _, run in runs])
+    names: list[str] = []
+    slen_of: dict[str, int] = {}  # a name's suffix length (that of its last place)
+    for _, _, slen, run in runs:
+        if ends[run[-MIN_LEN:]] < 2 and "第" not in run:
+            continue
+        own = [run[k:] for k in range(len(run) - MIN_LEN + 1) if run[k] not in _NOT_FIRST]
+        names += own
+        slen_of.update(dict.fromkeys(own, slen))
+    counts = Counter(names)  # counted at C speed
     if not counts:
         return
-    slen_of = {name: k for _, _, k, name in cands}
     longer, shapes = _indexes(counts, slen_of)
-    # the lengths a variant can have, by its first + last character (bit n = length n)
-    lengths: dict[str, int] = {}
+    # the lengths a variant can have, by its last and its first character (bit n = length n);
+    # every key is a candidate's first character, never one of _NOT_FIRST
+    lengths: dict[str, dict[str, int]] = {}
     for (first, last, n) in longer:
-        lengths[first + last] = lengths.get(first + last, 0) | 1 << (n - 1)
+        by_first = lengths.setdefault(last, {})
+        by_first[first] = by_first.get(first, 0) | 1 << (n - 1)
     for (first, last, n) in shapes:
-        lengths[first + last] = lengths.get(first + last, 0) | 1 << (n + 1)
+        by_first = lengths.setdefault(last, {})
+        by_first[first] = by_first.get(first, 0) | 1 << (n + 1)
     edits: dict[tuple[str, int], list[tuple[str, int]]] = {}  # (name, slen) → [(canonical, i)]
     best: dict[int, tuple[int, int, str, str]] = {}  # edit offset → (start, end, variant, canonical)
-    for s, e, slen, name in cands:
-        if not lengths.get(name[0] + name[-1], 0) >> len(name) & 1:
-            continue  # no name it could be a variant of (the cheap test of _neighbours)
-        found = edits.get((name, slen))
-        if found is None:
-            found = edits[(name, slen)] = [
-                (canonical, i) for canonical, edit, i in _neighbours(name, slen, counts, longer, shapes)
-                if _is_variant(name, canonical, edit, i, counts)]
-        for canonical, i in found:
-            where = s + i
-            old = best.get(where)
-            if old is None or e - s > old[1] - old[0]:
-                best[where] = (s, e, name, canonical)
+    for start, e, slen, run in runs:  # the candidates in order: by place, then longest first
+        masks = lengths.get(run[-1])
+        if masks is None:
+            continue
+        size = len(run)
+        heads = run[:size - MIN_LEN + 1]
+        if masks.keys().isdisjoint(heads):  # most runs: one set operation, no loop
+            continue
+        for k in range(size - MIN_LEN + 1):
+            if not masks.get(heads[k], 0) >> (size - k) & 1:
+                continue  # no name it could be a variant of (the cheap test of _neighbours)
+            name, s = run[k:], start + k
+            found = edits.get((name, slen))
+            if found is None:
+                found = edits[(name, slen)] = [
+                    (canonical, i) for canonical, edit, i in _neighbours(name, slen, counts, longer, shapes)
+                    if _is_variant(name, canonical, edit, i, counts)]
+            for canonical, i in found:
+                where = s + i
+                old = best.get(where)
+                if old is None or e - s > old[1] - old[0]:
+                    best[where] = (s, e, name, canonical)
     seen: set[tuple[int, int]] = set()
     for where in sorted(best):
         s, e, name, canonical = best[where]
@@ -123,7 +147,7 @@ def organisation_name_variants(ctx: CheckContext) -> Iterator[Hit]:
         seen.add((s, e))
         first = norm.find(canonical)
         related = ((Span(first, first + len(canonical)), "多数写法"),) if first >= 0 else ()
-        yield Hit(Span(s, e), {"variant": ctx.src.original[s:e], "variant_count": counts[name],
+        yield Hit(Span(s, e), {"variant": ctx.src.original[s:e], "variant_count": counts[name] or 1,
                                "canonical": canonical, "canonical_count": counts[canonical]}, related)
 
 
@@ -168,7 +192,9 @@ def _neighbours(name: str, slen: int, counts: Counter, longer: dict,
         return
     for i in range(1, len(name) - slen):  # name has an extra name[i]
         other = name[:i] + name[i + 1:]
-        if other in counts and len(other) >= MIN_LEN:
+        # only a name seen twice can be the right form of one with a character more (see
+        # _is_variant), and counts may leave out names seen once
+        if counts[other] >= 2 and len(other) >= MIN_LEN:
             yield other, "extra", i
 
 

@@ -114,30 +114,37 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     seen: set[tuple] = set()
     keyed: list[tuple[tuple, Finding]] = []
     redacted = False
+    genre = notice.genre
     for rule in pack.rules:
-        level = levels[rule.code]
-        if level == "off" or notice.genre not in rule.applies_to:
+        code = rule.code
+        level = levels[code]
+        if level == "off" or genre not in rule.applies_to:
             continue
-        code, name, template, reference = rule.code, rule.name, rule.message, rule.reference
         env = X.Env(notice, ref, opts[code])
         try:
             hits = list(kinds.run(rule, notice, src, env))
         except PatternTimeout as e:
             _note(notes, f"规则 {code} 未完成检查：{e}")
             continue
+        if not hits:  # most rules on most notices
+            continue
         if len(hits) > MAX_FINDINGS_PER_RULE:
             _note(notes, f"规则 {code} 在本文件中有 {len(hits)} 处问题，只报告前 "
                          f"{MAX_FINDINGS_PER_RULE} 处")
             hits = sorted(hits, key=lambda h: (h.span.start, h.span.end))[:MAX_FINDINGS_PER_RULE]
+        name, template, reference, variants = rule.name, rule.message, rule.reference, rule.variants
         for hit in hits:
             vals = hit.values  # read only
             lvl, tmpl = level, template
-            if hit.variant is not None and hit.variant in rule.variants:
-                tmpl, v_level = rule.variants[hit.variant]
+            if hit.variant is not None and hit.variant in variants:
+                tmpl, v_level = variants[hit.variant]
                 lvl = _lower(level, v_level)
             # text (most values) is its own human and plain form: no call for it
-            message = tmpl.format_map(_Fill({k: v if type(v) is str else human(v)
-                                             for k, v in vals.items()}))
+            shown = {k: v if type(v) is str else human(v) for k, v in vals.items()}
+            try:
+                message = tmpl.format_map(shown)
+            except KeyError:  # a name the hit does not give: shown as written ({name})
+                message = tmpl.format_map(_Fill(shown))
             span = hit.span
             # the span's offsets, not the Span: a tuple of ints and strings hashes in C, a Span
             # through its attrs-generated __hash__ (equal spans have equal offsets)
@@ -145,7 +152,8 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             if key in seen:
                 continue
             seen.add(key)
-            redacted = redacted or bool(hit.redact)
+            if hit.redact:
+                redacted = True
             keyed.append((key, build_finding(
                 src, code, name, lvl, message, span,
                 {k: v if type(v) is str else plain(v) for k, v in vals.items()},

@@ -317,3 +317,104 @@ def _literal(seq) -> str | None:
     if all(op is _C.LITERAL for op, _ in seq):
         return "".join(chr(av) for _, av in seq)
     return None
+
+
+# ---- looked for where a match can start -----------------------------------------------------
+
+#: a pattern whose matches start with at most this many characters is looked for by them
+_FEW_STARTS = 12
+#: one place tried costs about what the engine takes to step over this many characters
+_CHARS_PER_PLACE = 64
+
+
+def start_chars(rx: re.Pattern) -> str | None:
+    """The characters that every match of *rx* starts with, when they are a few literal
+    characters, no match is empty and the pattern's flags change no literal; else None."""
+    if rx.flags & _UNSAFE_FLAGS:
+        return None
+    try:
+        first = _first(_P.parse(rx.pattern, rx.flags))
+    except Exception:  # the parser is internal to Python: any surprise means no start set
+        return None
+    if first is None or first[1] or not first[0]:
+        return None
+    chars: set[str] = set()
+    for item in first[0]:
+        if item in _CATEGORIES.values():  # \d, \s …: too many characters
+            return None
+        tokens = re.findall(r"\\.|.", item, re.DOTALL)  # an item is a character or a range
+        if len(tokens) == 1:
+            chars.add(tokens[0][-1])
+        elif len(tokens) == 3 and tokens[1] == "-":
+            low, high = ord(tokens[0][-1]), ord(tokens[2][-1])
+            if high - low >= _FEW_STARTS:
+                return None
+            chars.update(map(chr, range(low, high + 1)))
+        else:
+            return None
+    return "".join(sorted(chars)) if len(chars) <= _FEW_STARTS else None
+
+
+class ByStart:
+    """*rx* tried only at the places that hold one of its :func:`start_chars`, found with
+    ``str.find`` (~0.15 ns a character). The engine steps over a text at ~6 ns a character
+    when a pattern starts with a class or with alternatives (it takes no fast path for
+    those), so a pattern that starts with rare characters (电 / 热 / 手 / 座 of a phone label)
+    is found ten times faster. ``finditer`` takes and gives what ``re.Pattern.finditer`` does:
+    no match is empty and each starts with one of those characters, so trying ``match`` at
+    those places in order, from the end of the last match on, is what the engine's own scan
+    does at them, and elsewhere it finds nothing. A text holding the characters at more than
+    one place in :data:`_CHARS_PER_PLACE` is scanned by the engine."""
+
+    def __init__(self, rx: re.Pattern, starts: str) -> None:
+        self.rx, self.starts = rx, starts
+        self.pattern, self.flags = rx.pattern, rx.flags
+        self.groups, self.groupindex = rx.groups, rx.groupindex
+
+    def __getstate__(self) -> dict:
+        return {"rx": self.rx, "starts": self.starts}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["rx"], state["starts"])
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        end = min(len(text), endpos)
+        budget = max(0, end - pos) // _CHARS_PER_PLACE + 1
+        places: list[int] = []
+        find = text.find
+        for ch in self.starts:
+            i = find(ch, pos, end)
+            while i >= 0:
+                places.append(i)
+                if len(places) > budget:
+                    return self.rx.finditer(text, pos, endpos)
+                i = find(ch, i + 1, end)
+        if len(self.starts) > 1:
+            places.sort()
+        return self._at(text, places, endpos)
+
+    def _at(self, text: str, places: list[int], endpos: int):
+        match = self.rx.match
+        done = -1
+        for i in places:
+            if i < done:
+                continue  # inside the last match: the scan went on from its end
+            m = match(text, i, endpos)
+            if m is not None:
+                done = m.end()
+                yield m
+
+
+def by_start(rx: re.Pattern) -> re.Pattern | ByStart:
+    """*rx* as a :class:`ByStart` when its matches start with a few characters and the engine
+    has no fast path of its own for it (a pattern that starts with a literal has one)."""
+    starts = start_chars(rx)
+    if starts is None:
+        return rx
+    try:
+        parsed = _P.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - start_chars parsed it already
+        return rx
+    if len(starts) == 1 and parsed and parsed[0][0] is _C.LITERAL:
+        return rx
+    return ByStart(rx, starts)

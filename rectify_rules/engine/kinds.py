@@ -7,7 +7,7 @@ names its message may use; ``None`` = not known before run time) and a runner th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
@@ -169,23 +169,25 @@ def _compile_consistent(data: dict, c) -> tuple[ConsistentSpec, dict[str, str | 
 
 # ---- running ------------------------------------------------------------------------------
 
-def run(rule, notice: Notice, src: SourceText, env: X.Env) -> Iterator[Hit]:
+def run(rule, notice: Notice, src: SourceText, env: X.Env) -> Iterable[Hit]:
+    """The hits of *rule* on one notice (an iterable to consume once: no generator of its own
+    that every hit would pass through)."""
     spec = rule.spec
-    if rule.kind in T.KEYS:
-        yield from T.run(rule.kind, spec, notice, src, env)
-    elif rule.kind == "require":
+    kind = rule.kind
+    if kind == "check":
+        return checks.get(spec.name)(CheckContext(notice, src, env.as_of, env.options))
+    if kind in T.KEYS:
+        return T.run(kind, spec, notice, src, env)
+    if kind == "require":
         if spec.when is not None and X.evaluate(spec.when, env) is not True:
-            return
+            return ()
         if not X._call("exists", [X.evaluate(spec.path, env)]):
             vals = {"path": spec.path[3], **{k: X.evaluate(e, env) for k, e in spec.values}}
-            yield Hit(anchor(notice, src), vals)
-    elif rule.kind == "assert":
-        yield from _run_assert(spec, notice, src, env)
-    elif rule.kind == "consistent":
-        yield from _run_consistent(spec, env)
-    else:
-        ctx = CheckContext(notice, src, env.as_of, env.options)
-        yield from checks.get(spec.name)(ctx)
+            return (Hit(anchor(notice, src), vals),)
+        return ()
+    if kind == "assert":
+        return _run_assert(spec, notice, src, env)
+    return _run_consistent(spec, env)
 
 
 def _first_span(node: tuple, env: X.Env) -> Span | None:

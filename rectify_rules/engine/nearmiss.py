@@ -86,24 +86,36 @@ class NearMisses:
         if self.head_re is None:
             return
         found: dict[tuple[int, int], str] = {}
+        size_of = len(text)
+        # is_slip wants the first two and the last character of the right form: the one a
+        # match does not give is compared first, without a slice or a call
         for m in self.head_re.finditer(text):
+            start = m.start()
             for right in self.by_head[m.group()]:
-                if text.startswith(right, m.start()):
+                if text.startswith(right, start):
                     continue
+                last = right[-1]
                 for size in (len(right) - 1, len(right), len(right) + 1):
-                    seen = text[m.start():m.start() + size]
-                    if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
-                        found.setdefault((m.start(), m.start() + size), right)
+                    end = start + size
+                    if end > size_of or text[end - 1] != last:
+                        continue
+                    seen = text[start:end]
+                    if is_slip(seen, right) and not _line_break(seen):
+                        found.setdefault((start, end), right)
                         break
         for m in self.tail_re.finditer(text):
+            end = m.end()
             for right in self.by_tail[m.group()]:
-                if text.endswith(right, 0, m.end()):
+                if text.endswith(right, 0, end):
                     continue
+                first, second = right[0], right[1]
                 for size in (len(right) - 1, len(right), len(right) + 1):
-                    start = m.end() - size
-                    seen = text[start:m.end()] if start >= 0 else ""
-                    if len(seen) == size and is_slip(seen, right) and not _line_break(seen):
-                        found.setdefault((start, m.end()), right)
+                    start = end - size
+                    if start < 0 or text[start] != first or text[start + 1] != second:
+                        continue
+                    seen = text[start:end]
+                    if is_slip(seen, right) and not _line_break(seen):
+                        found.setdefault((start, end), right)
                         break
         last_end = -1
         for (start, end), right in sorted(found.items()):
