@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
+from itertools import count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -353,13 +354,20 @@ class SourceText:
     def content_lines(self) -> tuple[Line, ...]:
         """Every non-blank line, its content stripped of surrounding blanks (cached)."""
         if self._content is None:
-            out, norm = [], self.norm
-            for no, span in enumerate(self.line_spans()):
-                line = _content_line(norm, no, span)
-                if line is not None:
-                    out.append(line)
+            # :func:`_content_line` inlined, each line's text taken from one split instead of
+            # a slice per line, and each Line made without its Python-level __new__
+            out = []
+            for no, span, line in zip(count(), self.line_spans(), self.norm.split("\n")):
+                stripped = line.strip()
+                if stripped:
+                    start = span.start + len(line) - len(line.lstrip())
+                    out.append(_new_line(Line, (no, Span(start, start + len(stripped)), stripped,
+                                                span)))
             self._content = tuple(out)
         return self._content
+
+
+_new_line = tuple.__new__
 
 
 def _content_line(norm: str, no: int, span: Span) -> Line | None:

@@ -152,8 +152,10 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
     norm, original = src.norm, src.original
     raws: list[_Raw] = []
     closings: list[int] = []
-    for line in src.line_spans():  # computed once per text, shared with the other stages
-        line_start, line_end = line.start, line.end
+    # the non-blank lines only (computed once per text, shared with the other stages): a
+    # marker and a closing paragraph both hold a character that is no blank
+    for line in src.content_lines():
+        line_start, line_end = line.line.start, line.line.end
         m = _MARKER.match(norm, line_start, line_end)
         if m is None:
             c = _CLOSING.match(norm, line_start, line_end)
