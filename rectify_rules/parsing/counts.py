@@ -195,13 +195,15 @@ def _verb_about_feedback(norm: str, clauses: Clauses, c_start: int, verb: re.Mat
 
 
 def _candidates(norm: str, clauses: Clauses):
-    """Count phrases inside the clauses that mention the feedback (each clause once)."""
-    last = -1
-    for cue in _CUE.finditer(norm):
+    """Count phrases inside the clauses that mention the feedback (each clause once).
+
+    After a clause is read the next cue is searched from its end (a cue holds no separator):
+    the other cues of the clause are never visited (``tests/test_fast_scans.py`` keeps the
+    plain form, which visited every cue and skipped those of a clause already read)."""
+    search, size, pos = _CUE.search, len(norm), 0
+    while (cue := search(norm, pos)) is not None:
         start, end = clauses.clause(cue.start())
-        if start <= last:
-            continue
-        last = start
+        pos = end
         if _FEEDBACK_CONTEXT.search(norm, start, end):
             if _OTHER_ACTIVITY.search(norm, start, end) and not _INSPECTION.search(norm, start, end):
                 continue  # "自查发现问题12个，建立台账": the unit's own checks
@@ -215,10 +217,10 @@ def _candidates(norm: str, clauses: Clauses):
         else:
             continue
         # "反馈问题12个,涉及3个方面": a continuation clause shares the context
-        if end < len(norm) and norm[end] in ",;":
+        if end < size and norm[end] in ",;":
             n_start, n_end = clauses.clause(end + 1)
             if _CONTINUATION.match(norm, n_start, n_end):
-                last = n_start
+                pos = n_end  # its cues are read with it
                 yield from _DECLARED.finditer(norm, n_start, n_end)
 
 
