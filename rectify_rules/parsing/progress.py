@@ -148,9 +148,13 @@ def _as_of(norm: str, start: int, end: int, dates) -> DateFact | None:
     return None
 
 
-def _statement(src: SourceText, start: int, end: int, dates) -> Progress | None:
+def _statement(src: SourceText, start: int, end: int, dates,
+               hinted: bool = False) -> Progress | None:
+    """The statement of [start, end); *hinted* when the caller has already found a figure
+    hint and a cue in exactly that range (they are not searched for again)."""
     norm = src.norm
-    if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
+    if not hinted and (not _FIGURE_HINT.search(norm, start, end)
+                       or not _CUE.search(norm, start, end)):
         return None
     found = [m for rx in (_PRE, _POST) for m in rx.finditer(norm, start, end)]
     rate_m = _RATE.search(norm, start, end)
@@ -241,8 +245,8 @@ def parse_progress(src: SourceText, dates=None,
         if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
             continue
         parts = _statements(norm, start, end)
-        if len(parts) == 1:
-            st = _statement(src, start, end, dates)
+        if len(parts) == 1:  # the sentence itself: its hint and cue were just found
+            st = _statement(src, start, end, dates, hinted=True)
             if st is not None:
                 out.append(st)
             continue
