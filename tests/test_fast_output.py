@@ -200,3 +200,27 @@ def test_text_and_integer_values_as_human_and_plain_give_them(values, names):
         got = template.format_map(evaluate._Fill(values))
     assert got == expected
     assert dict(values) == {k: evaluate.plain(v) for k, v in values.items()}
+
+
+def test_hit_init_as_attrs_would():
+    import pickle
+
+    import attrs
+
+    from rectify_rules.checks import Hit
+
+    h = Hit(Span(1, 2))
+    assert (h.values, h.related, h.fix, h.variant, h.redact) == ({}, (), None, None, ())
+    assert h.values is not Hit(Span(1, 2)).values  # a dict of its own, as the factory gave
+    full = Hit(span=Span(0, 3), values={"a": 1}, related=((Span(0, 1), "r"),),
+               fix=Fix("y", Span(0, 1)), variant="v", redact=(Span(1, 2),))
+    assert (full.span, full.values, full.related, full.fix, full.variant, full.redact) == \
+        (Span(0, 3), {"a": 1}, ((Span(0, 1), "r"),), Fix("y", Span(0, 1)), "v", (Span(1, 2),))
+    assert full == Hit(Span(0, 3), {"a": 1}, ((Span(0, 1), "r"),), Fix("y", Span(0, 1)), "v",
+                       (Span(1, 2),))
+    assert hash(full) == hash(attrs.evolve(full, values={"b": 2}))  # values: not hashed
+    assert attrs.evolve(full, variant=None).variant is None
+    assert pickle.loads(pickle.dumps(full)) == full
+    assert repr(h).startswith("Hit(span=Span(start=1, end=2), values={}")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        full.variant = "w"  # type: ignore[misc]
