@@ -224,3 +224,19 @@ def test_hit_init_as_attrs_would():
     assert repr(h).startswith("Hit(span=Span(start=1, end=2), values={}")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         full.variant = "w"  # type: ignore[misc]
+
+
+def test_lines_carried_only_for_formats_that_show_them():
+    from rectify_rules.cli.batch import Settings, Task, check_task
+    from rectify_rules.output import FORMATS, shows_lines
+
+    assert {f for f in FORMATS if shows_lines(f)} == {"rich", "html"}
+    path = str(PATHS[0])
+    shown = check_task(Task(path, path, Settings()))
+    bare = check_task(Task(path, path, Settings(source_lines=False)))
+    assert shown.findings and shown.findings == bare.findings and shown.notes == bare.notes
+    assert shown.lines and set(shown.lines) == {f.location.row for f in shown.findings} | {
+        r.location.row for f in shown.findings for r in f.related}
+    assert bare.lines == {}
+    whole = check_task(Task(path, path, Settings(source_lines=False, whole_text=True)))
+    assert len(whole.lines) == PATHS[0].read_text(encoding="utf-8").count("\n") + 1
