@@ -118,17 +118,37 @@ class Finding:
 
 def locate(src: SourceText, span: Span) -> tuple[Location, Location]:
     """Start and end location of *span* (end is the position just after the last char)."""
-    start, end = span.start, span.end  # read once: locate runs for every finding and related
-    index = src.index
-    r1, c1 = index.line_col(start)
-    first = Location(r1, c1)
-    if start == end:
-        return first, first
+    return locator(src)(span.start, span.end)
+
+
+def locator(src: SourceText):
+    """``(start, end) -> (Location, Location)``: :func:`locate` for the many spans of one
+    source, with the text and its line index read once (the engine locates ~70 findings and
+    their related places a notice)."""
     text = src.original
-    if 0 <= start < end <= len(text) and text.find("\n", start, end) < 0:
-        return first, Location(r1, c1 + end - start)  # within one line
-    r2, c2 = index.line_col(end)
-    return first, Location(r2, c2)
+    size = len(text)
+    find = text.find
+    line_col = src.index.line_col
+    new = object.__new__
+
+    def where(start: int, end: int) -> tuple[Location, Location]:
+        r1, c1 = line_col(start)
+        first = new(Location)  # Location(r1, c1), without the call of its __init__
+        _set_row(first, r1)
+        _set_column(first, c1)
+        if start == end:
+            return first, first
+        last = new(Location)
+        if 0 <= start < end <= size and find("\n", start, end) < 0:  # within one line
+            _set_row(last, r1)
+            _set_column(last, c1 + end - start)
+        else:
+            r2, c2 = line_col(end)
+            _set_row(last, r2)
+            _set_column(last, c2)
+        return first, last
+
+    return where
 
 
 def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, message: str,
@@ -147,22 +167,54 @@ def build_finding(src: SourceText, code: str, name: str, severity: Severity, mes
     """:func:`make_finding` for the engine (~70 findings a notice): positional arguments, and
     *values* is kept, not copied (the caller hands over a dict of its own). The excerpt of a
     finding with *redactions* is masked there."""
-    location, end_location = locate(src, span)
-    if related:
-        rel = []
-        for rspan, rmsg in related:
-            rs, re_ = locate(src, rspan)
-            rel.append(Related(rspan, rs, re_, rmsg, src.original[rspan.start:rspan.end]))
-        rel = tuple(rel)
-    else:  # most findings: no list built and thrown away
-        rel = ()
-    if redactions:
-        from .redact import masked_segment
+    return finding_builder(src)(code, name, severity, message, span, values, related, fix,
+                                reference, filename, redactions)
 
-        excerpt = masked_segment(src.original, span.start, span.end, redactions)
-        redactions = tuple(redactions)
-    else:
-        excerpt = src.original[span.start:span.end]
-        redactions = ()
-    return Finding(code, name, severity, message, span, location, end_location, excerpt,
-                   values, rel, fix, reference, filename, redactions)
+
+def finding_builder(src: SourceText):
+    """:func:`build_finding` for the many findings of one source (without its *src*): the
+    text and the line index read once, the Finding's slots set without its __init__ call."""
+    text = src.original
+    where = locator(src)
+    new = object.__new__
+
+    def build(code: str, name: str, severity: Severity, message: str, span: Span,
+              values: dict[str, Any], related: Iterable[tuple[Span, str]], fix: Fix | None,
+              reference: str, filename: str | None,
+              redactions: tuple[Span, ...] = ()) -> Finding:
+        start, end = span.start, span.end
+        location, end_location = where(start, end)
+        if related:
+            rel = []
+            for rspan, rmsg in related:
+                rs, re_ = where(rspan.start, rspan.end)
+                rel.append(Related(rspan, rs, re_, rmsg, text[rspan.start:rspan.end]))
+            rel = tuple(rel)
+        else:  # most findings: no list built and thrown away
+            rel = ()
+        if redactions:
+            from .redact import masked_segment
+
+            excerpt = masked_segment(text, start, end, redactions)
+            redactions = tuple(redactions)
+        else:
+            excerpt = text[start:end]
+            redactions = ()
+        f = new(Finding)  # Finding(…), its slots set here as its __init__ would
+        _set_code(f, code)
+        _set_name(f, name)
+        _set_severity(f, severity)
+        _set_message(f, message)
+        _set_span(f, span)
+        _set_location(f, location)
+        _set_end_location(f, end_location)
+        _set_excerpt(f, excerpt)
+        _set_values(f, {} if values is None else values)
+        _set_related(f, rel)
+        _set_fix(f, fix)
+        _set_reference(f, reference)
+        _set_filename(f, filename)
+        _set_redactions(f, redactions)
+        return f
+
+    return build

@@ -118,3 +118,125 @@ def test_read_bytes_reads_files_pipes_and_the_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(read, "MAX_BYTES", 100)
     with pytest.raises(read.InputError):
         read._read_bytes(f)
+
+
+# ---- the engine's findings: located by findings.locator, built by findings.finding_builder ------
+
+def _reference_location(text: str, offset: int) -> Location:
+    """Line and column of *offset* counted the plain way (the fast path bisects line starts)."""
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def test_engine_findings_are_the_reference_construction(findings):
+    """Each finding as the attrs constructor builds it from its spans, the locations counted
+    the plain way: the same object (locations, related places, excerpts, every field)."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in PATHS}
+    assert any(f.related for f in findings)
+    for f in findings:
+        text = parse_source(texts[f.filename])[1].original
+        where = lambda sp: (_reference_location(text, sp.start), _reference_location(text, sp.end))  # noqa: E731
+        related = tuple(Related(r.span, *where(r.span), r.message, text[r.span.start:r.span.end])
+                        for r in f.related)
+        excerpt = f.excerpt if f.redactions else text[f.span.start:f.span.end]
+        ref = Finding(f.code, f.name, f.severity, f.message, f.span, *where(f.span), excerpt,
+                      dict(f.values), related, f.fix, f.reference, f.filename, f.redactions)
+        assert f == ref and f.values == ref.values
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab\n中", max_size=30), data=st.data())
+def test_locator_as_counted(text, data):
+    from rectify_rules.findings import locate, locator
+    from rectify_rules.text import SourceText
+
+    src = SourceText(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text) + 3))  # past the end: clamped as before
+    first, last = locator(src)(start, end)
+    assert first == _reference_location(text, start)
+    assert last == (first if start == end else _reference_location(text, end))
+    assert locate(src, Span(start, end)) == (first, last)
+
+
+# ---- the engine's values: text and integers, bare placeholders ----------------------------------
+
+def test_pack_messages_have_bare_placeholders():
+    """The loader allows only bare placeholders: every message of the built-in pack takes the
+    fast path (a template with a spec, conversion, attribute or index does not)."""
+    from rectify_rules.engine import evaluate
+
+    pack = load_rules()
+    templates = [r.message for r in pack.rules] + [t for r in pack.rules
+                                                   for t, _ in r.variants.values()]
+    assert len(templates) > 50 and all(evaluate._bare(t) for t in templates)
+    for t in ("{n:>3}", "{n!r}", "{n.real}", "{n[0]}", "{0}", "{", "a {n} {m:d}"):
+        assert not evaluate._bare(t)
+    assert evaluate._bare("通报称共{total}个，{{字面}}") and evaluate._bare("无占位符")
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.dictionaries(st.text(alphabet="abc_", min_size=1, max_size=4),
+                              st.one_of(st.text(max_size=5), st.integers(-10**30, 10**30)),
+                              max_size=4),
+       names=st.lists(st.text(alphabet="abc_", min_size=1, max_size=4), max_size=3))
+def test_text_and_integer_values_as_human_and_plain_give_them(values, names):
+    """For values of text and integers and a bare template, the hit's own dict formats the
+    message as the human forms do, and is its own plain form (the fast path of check_parsed)."""
+    from rectify_rules.engine import evaluate
+
+    template = "通报" + "、".join("{" + n + "}" for n in names)
+    assert evaluate._bare(template)
+    assert evaluate._TEXT_OR_INT.issuperset(map(type, values.values()))
+    shown = {k: evaluate.human(v) for k, v in values.items()}
+    try:
+        expected = template.format_map(shown)
+    except KeyError:
+        expected = template.format_map(evaluate._Fill(shown))
+    try:
+        got = template.format_map(values)
+    except KeyError:
+        got = template.format_map(evaluate._Fill(values))
+    assert got == expected
+    assert dict(values) == {k: evaluate.plain(v) for k, v in values.items()}
+
+
+def test_hit_init_as_attrs_would():
+    import pickle
+
+    import attrs
+
+    from rectify_rules.checks import Hit
+
+    h = Hit(Span(1, 2))
+    assert (h.values, h.related, h.fix, h.variant, h.redact) == ({}, (), None, None, ())
+    assert h.values is not Hit(Span(1, 2)).values  # a dict of its own, as the factory gave
+    full = Hit(span=Span(0, 3), values={"a": 1}, related=((Span(0, 1), "r"),),
+               fix=Fix("y", Span(0, 1)), variant="v", redact=(Span(1, 2),))
+    assert (full.span, full.values, full.related, full.fix, full.variant, full.redact) == \
+        (Span(0, 3), {"a": 1}, ((Span(0, 1), "r"),), Fix("y", Span(0, 1)), "v", (Span(1, 2),))
+    assert full == Hit(Span(0, 3), {"a": 1}, ((Span(0, 1), "r"),), Fix("y", Span(0, 1)), "v",
+                       (Span(1, 2),))
+    assert hash(full) == hash(attrs.evolve(full, values={"b": 2}))  # values: not hashed
+    assert attrs.evolve(full, variant=None).variant is None
+    assert pickle.loads(pickle.dumps(full)) == full
+    assert repr(h).startswith("Hit(span=Span(start=1, end=2), values={}")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        full.variant = "w"  # type: ignore[misc]
+
+
+def test_lines_carried_only_for_formats_that_show_them():
+    from rectify_rules.cli.batch import Settings, Task, check_task
+    from rectify_rules.output import FORMATS, shows_lines
+
+    assert {f for f in FORMATS if shows_lines(f)} == {"rich", "html"}
+    path = str(PATHS[0])
+    shown = check_task(Task(path, path, Settings()))
+    bare = check_task(Task(path, path, Settings(source_lines=False)))
+    assert shown.findings and shown.findings == bare.findings and shown.notes == bare.notes
+    assert shown.lines and set(shown.lines) == {f.location.row for f in shown.findings} | {
+        r.location.row for f in shown.findings for r in f.related}
+    assert bare.lines == {}
+    whole = check_task(Task(path, path, Settings(source_lines=False, whole_text=True)))
+    assert len(whole.lines) == PATHS[0].read_text(encoding="utf-8").count("\n") + 1

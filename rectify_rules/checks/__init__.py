@@ -18,14 +18,15 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import NOTHING, field, frozen
+from attrs import fields as attrs_fields
 
 from ..findings import Fix
 from ..model import Notice, Span
 from ..text import SourceText
 
 
-@frozen
+@frozen(init=False)
 class Hit:
     """One place a check found a defect."""
 
@@ -38,6 +39,22 @@ class Hit:
     variant: str | None = None
     #: places holding personal data, masked wherever the finding shows text (PRV rules)
     redact: tuple[Span, ...] = ()
+
+    # written by hand (as Finding's): the slots set through their descriptors, ~0.3 µs less
+    # than attrs' generated __init__, and checks yield ~80 hits a notice
+    def __init__(self, span: Span, values: dict[str, Any] = NOTHING,  # type: ignore[assignment]
+                 related: tuple[tuple[Span, str], ...] = (), fix: Fix | None = None,
+                 variant: str | None = None, redact: tuple[Span, ...] = ()) -> None:
+        _set_hspan(self, span)
+        _set_hvalues(self, {} if values is NOTHING else values)
+        _set_hrelated(self, related)
+        _set_hfix(self, fix)
+        _set_hvariant(self, variant)
+        _set_hredact(self, redact)
+
+
+(_set_hspan, _set_hvalues, _set_hrelated, _set_hfix, _set_hvariant, _set_hredact) = (
+    Hit.__dict__[a.name].__set__ for a in attrs_fields(Hit))
 
 
 @frozen

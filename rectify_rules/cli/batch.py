@@ -49,6 +49,8 @@ class Settings:
     genre: str | None = None
     fail_on: str = "error"
     whole_text: bool = False    # every line in the result, not only those findings point at
+    #: the lines findings point at, in the result (False: a format that never shows them)
+    source_lines: bool = True
     #: CPU seconds and extra MB one file may take (None or 0: no budget)
     timeout: float | None = FILE_TIMEOUT
     max_memory: int | None = FILE_MEMORY_MB
@@ -223,6 +225,9 @@ def _check_task(task: Task) -> FileResult:
         if os.environ.get("RECTIFY_RULES_DEBUG"):
             raise
         return _failed(task, "internal", f"内部错误（请报告）：{type(e).__name__}: {_one_line(e)}")
+    if not (s.source_lines or s.whole_text):  # json, sarif …: the lines are never shown
+        return FileResult(task.name, tuple(findings),
+                          notes=tuple(f"{task.name}: warning: {n}" for n in notes))
     if s.whole_text:
         rows = set(range(1, src.index.line_count + 1))
     else:

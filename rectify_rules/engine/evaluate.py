@@ -6,10 +6,11 @@ import datetime as _dt
 import os
 import warnings
 from operator import itemgetter
+from string import Formatter as _Formatter
 from typing import Any
 
 from ..checks import Shown
-from ..findings import Finding, build_finding
+from ..findings import Finding, finding_builder
 from ..model import DateFact, Notice
 from ..text import SourceText
 from . import expr as X
@@ -93,6 +94,28 @@ def _lower(level: str, other: str) -> str:
     return other if _RANK.get(other, 2) < _RANK.get(level, 2) else level
 
 
+#: the value types whose human form (:func:`human`) is what ``format`` makes of them
+#: and whose plain form (:func:`plain`) is themselves
+_TEXT_OR_INT = frozenset({str, int})
+#: message template → whether its placeholders are all bare names ({total}: no format spec,
+#: conversion, attribute or index, as the loader requires of a pack's messages)
+_BARE: dict[str, bool] = {}
+
+
+def _bare(template: str) -> bool:
+    bare = _BARE.get(template)
+    if bare is None:
+        try:
+            bare = all(field is None or (field.isidentifier() and not spec and not conv)
+                       for _, field, spec, conv in _Formatter().parse(template))
+        except ValueError:
+            bare = False
+        if len(_BARE) > 4096:  # user packs: bounded
+            _BARE.clear()
+        _BARE[template] = bare
+    return bare
+
+
 class _Fill(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -114,6 +137,7 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     seen: set[tuple] = set()
     keyed: list[tuple[tuple, Finding]] = []
     redacted = False
+    build = None
     genre = notice.genre
     for rule in pack.rules:
         code = rule.code
@@ -132,15 +156,27 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             _note(notes, f"规则 {code} 在本文件中有 {len(hits)} 处问题，只报告前 "
                          f"{MAX_FINDINGS_PER_RULE} 处")
             hits = sorted(hits, key=lambda h: (h.span.start, h.span.end))[:MAX_FINDINGS_PER_RULE]
+        if build is None:  # the first rule with hits: the text's line index read once
+            build = finding_builder(src)
         name, template, reference, variants = rule.name, rule.message, rule.reference, rule.variants
+        bare = _bare(template)
         for hit in hits:
             vals = hit.values  # read only
-            lvl, tmpl = level, template
+            lvl, tmpl, bare_t = level, template, bare
             if hit.variant is not None and hit.variant in variants:
                 tmpl, v_level = variants[hit.variant]
                 lvl = _lower(level, v_level)
-            # text (most values) is its own human and plain form: no call for it
-            shown = {k: v if type(v) is str else human(v) for k, v in vals.items()}
+                bare_t = _bare(tmpl)
+            if _TEXT_OR_INT.issuperset(map(type, vals.values())):
+                # text and integers only (most hits): their human form is what format_map
+                # makes of them in a bare {name}, and their plain form is themselves
+                shown = vals if bare_t else {k: v if type(v) is str else human(v)
+                                             for k, v in vals.items()}
+                values = dict(vals)
+            else:
+                # text (most values) is its own human and plain form: no call for it
+                shown = {k: v if type(v) is str else human(v) for k, v in vals.items()}
+                values = {k: v if type(v) is str else plain(v) for k, v in vals.items()}
             try:
                 message = tmpl.format_map(shown)
             except KeyError:  # a name the hit does not give: shown as written ({name})
@@ -154,10 +190,8 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             seen.add(key)
             if hit.redact:
                 redacted = True
-            keyed.append((key, build_finding(
-                src, code, name, lvl, message, span,
-                {k: v if type(v) is str else plain(v) for k, v in vals.items()},
-                hit.related, hit.fix, reference, filename, hit.redact)))
+            keyed.append((key, build(code, name, lvl, message, span, values, hit.related,
+                                     hit.fix, reference, filename, hit.redact)))
     # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
     # are unique, so sorting by it gives the same order without a property call per finding
     keyed.sort(key=itemgetter(0))

@@ -132,6 +132,16 @@ def renderer(fmt: str, *, rules: Sequence[RuleInfo] = (), **kwargs: Any) -> Any:
     return None if make is None else make(rules=tuple(rules), **kwargs)
 
 
+def shows_lines(fmt: str) -> bool:
+    """Whether a writer of *fmt* shows the source lines ``writer.file`` is given (rich, html);
+    the formats that render findings one by one (:func:`renderer`) never read them."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}")
+    module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
+    cls = module.JsonlWriter if fmt == "jsonl" else module.Writer
+    return getattr(cls, "renderer", None) is None
+
+
 def write(fmt: str, report: Report, stream: TextIO, **kwargs: Any) -> None:
     """Write *report* to *stream* in format *fmt* (one of :data:`FORMATS`)."""
     rules = list(report.rules)

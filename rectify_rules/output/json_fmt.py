@@ -89,16 +89,36 @@ def render_reference(f: Finding) -> str:
 def render(f: Finding) -> str:
     """One finding as the JSON object both formats write, the same text as
     :func:`render_reference`, assembled from its fields (~70 findings a notice: the dicts
-    built only for the encoder to walk them cost more than the encoding itself)."""
+    built only for the encoder to walk them cost more than the encoding itself). The parts
+    a rule's findings in one file share (code, name, severity, filename, reference) are
+    encoded once (:func:`_parts`)."""
+    key = (f.code, f.name, f.severity, f.reference, f.filename)
+    parts = _PARTS.get(key)
+    if parts is None:
+        parts = _parts(key)
     loc, end = f.location, f.end_location
-    return (f'{{"code": {_q(f.code)}, "name": {_q(f.name)}, "severity": {_q(f.severity)}, '
-            f'"message": {_q(f.message)}, "filename": {_text_or_null(f.filename)}, '
-            f'"location": {{"row": {loc.row}, "column": {loc.column}}}, '
+    return (f'{parts[0]}{_q(f.message)}{parts[1]}{loc.row}, "column": {loc.column}}}, '
             f'"end_location": {{"row": {end.row}, "column": {end.column}}}, '
             f'"values": {_values(f.values)}, '
-            f'"fix": {"null" if f.fix is None else _fix(f)}, '
-            f'"reference": {_text_or_null(f.reference or None)}, '
-            f'"related": {_related(f.related) if f.related else "[]"}}}')
+            f'"fix": {"null" if f.fix is None else _fix(f)}'
+            f'{parts[2]}{_related(f.related) if f.related else "[]"}}}')
+
+
+#: (code, name, severity, reference, filename) → the JSON text before the message, between
+#: the message and the location's row, and between the fix and the related places
+_PARTS: dict[tuple, tuple[str, str, str]] = {}
+
+
+def _parts(key: tuple) -> tuple[str, str, str]:
+    code, name, severity, reference, filename = key
+    parts = (f'{{"code": {_q(code)}, "name": {_q(name)}, "severity": {_q(severity)}, '
+             f'"message": ',
+             f', "filename": {_text_or_null(filename)}, "location": {{"row": ',
+             f', "reference": {_text_or_null(reference or None)}, "related": ')
+    if len(_PARTS) >= 4096:  # a batch of many files: bounded
+        _PARTS.clear()
+    _PARTS[key] = parts
+    return parts
 
 
 def _text_or_null(text: str | None) -> str:
