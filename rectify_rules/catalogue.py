@@ -1,4 +1,4 @@
-"""The rule catalogue: codes and names are a public contract (DESIGN.md §5).
+"""The rule catalogue: codes and names are a public contract (docs/catalogue.md).
 
 Users select and ignore rules by these codes; the built-in pack must provide every one of them
 with exactly this name and default severity (a meta-test checks it).

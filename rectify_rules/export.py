@@ -1,4 +1,4 @@
-"""The Notice model as JSON (DESIGN.md §3 contract, ``"schema": 1``).
+"""The Notice model as JSON (the contract of docs/json.md, ``"schema": 1``).
 
 Keys listed in the contract never change meaning; more may be added. DATE and SPAN objects::
 
@@ -139,6 +139,6 @@ class _Exporter:
 
 
 def notice_to_dict(notice: Notice, src: SourceText | None = None) -> dict[str, Any]:
-    """The JSON-ready dict of *notice* (DESIGN.md §3)."""
+    """The JSON-ready dict of *notice* (docs/json.md)."""
     index = src.index if src is not None else LineIndex(notice.text)
     return _Exporter(notice, index).run()

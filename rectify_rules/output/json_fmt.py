@@ -1,4 +1,4 @@
-"""``json`` (an array, DESIGN.md §6) and ``jsonl`` (one object per line, same objects)."""
+"""``json`` (an array; the objects of docs/json.md) and ``jsonl`` (one object per line, same objects)."""
 
 from __future__ import annotations
 
