@@ -238,17 +238,17 @@ def _read_bytes(path: str | os.PathLike) -> bytes:
     """The bytes of the file at *path* (at most :data:`MAX_BYTES` + 1 of them, then refused).
 
     The file is opened once and its size read from the open file: five system calls for a
-    notice, where :func:`_read_bytes_reference` (``stat``, ``isdir``, ``open``) makes eight.
-    What fails to open, a directory and a file too large go to that reference, for its errors
+    notice, where :func:`_read_bytes_stat_first` (``stat``, ``isdir``, ``open``) makes eight.
+    What fails to open, a directory and a file too large go to that one, for its errors
     (in the same order: missing, a directory, no permission, too large)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        return _read_bytes_reference(path)
+        return _read_bytes_stat_first(path)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode) or st.st_size > MAX_BYTES:
-            return _read_bytes_reference(path)
+            return _read_bytes_stat_first(path)
         data = _read_open(fd, st.st_size)
     except OSError as e:
         raise InputError(os.fspath(path), f"无法读取（{os_problem(e)}）") from None
@@ -273,7 +273,7 @@ def _read_open(fd: int, size: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def _read_bytes_reference(path: str | os.PathLike) -> bytes:
+def _read_bytes_stat_first(path: str | os.PathLike) -> bytes:
     name = os.fspath(path)
     try:
         st = os.stat(path)

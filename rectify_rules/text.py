@@ -116,7 +116,7 @@ def normalise(text: str) -> str:
     """Fold *text* for matching; the result has the same length as *text*.
 
     One scan finds every character to fold, foldable and traditional alike (as
-    :func:`normalise_reference` does in two: the text is read once, not twice)."""
+    the plain form in tests/test_fast_input.py does in two: the text is read once, not twice)."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ") if "\r" in text else text
     found = set(_to_fold().findall(out))
     if found:
@@ -129,17 +129,6 @@ def normalise(text: str) -> str:
                 out = out.replace(ch, simple)
         if traditional:
             out = _fold_found(out, set(traditional))
-    assert len(out) == len(text)
-    return out
-
-
-def normalise_reference(text: str) -> str:
-    """:func:`normalise` as two scans (the foldable characters, then the traditional ones):
-    the plain form it is checked against."""
-    out = _LONE_CR.sub("\n", text).replace("\r", " ")
-    for ch in set(_FOLDABLE.findall(out)):
-        out = out.replace(ch, _FOLD_CHARS[ch])
-    out = fold_traditional(out)
     assert len(out) == len(text)
     return out
 

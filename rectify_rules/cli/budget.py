@@ -57,16 +57,6 @@ def _address_space() -> int | None:
         return None
 
 
-def _address_space_reference() -> int | None:
-    """:func:`_address_space` as the file opened and read each time (compared in the tests)."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            pages = int(f.read().split()[0])
-        return pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
 @contextmanager
 def file_budget(seconds: float | None, memory_mb: int | None) -> Iterator[None]:
     """Run the body under the budget: :class:`FileTimeout` past *seconds* of CPU time,

@@ -80,16 +80,10 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 _q = json.encoder.encode_basestring
 
 
-def render_reference(f: Finding) -> str:
-    """One finding as the JSON object both formats write: the reference form of
-    :func:`render` (a dict, then the json module's encoder)."""
-    return _encode(finding_to_dict(f))
-
-
 def render(f: Finding) -> str:
-    """One finding as the JSON object both formats write, the same text as
-    :func:`render_reference`, assembled from its fields (~70 findings a notice: the dicts
-    built only for the encoder to walk them cost more than the encoding itself). The parts
+    """One finding as the JSON object both formats write: the same text as the json encoder
+    makes of :func:`finding_to_dict`, assembled from its fields (~70 findings a notice: the
+    dicts built only for the encoder to walk them cost more than the encoding itself). The parts
     a rule's findings in one file share (code, name, severity, filename, reference) are
     encoded once (:func:`_parts`)."""
     key = (f.code, f.name, f.severity, f.reference, f.filename)
