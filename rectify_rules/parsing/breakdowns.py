@@ -57,7 +57,8 @@ _LABEL_TRIM = re.compile(r"^(?:已经?|有|共)|(?:有|为|了)$")
 _ACTIVITY = re.compile(r"(?:召开|组织|开展|举办|讲授|走访|培训)[\u4e00-\u9fff“”\"]{2,}")
 
 _PCT = re.compile(rf"(?P<n>{DEC})\s*%|百分之(?P<cn>{DEC})")
-_PCT_ANCHOR = re.compile(r"%|百分之")
+#: what every percentage holds: "%" or "百分之" (found by a literal search, see _pct_anchors)
+_PCT_ANCHORS = ("%", "百分之")
 #: what a percentage may hold before its "%": the numeral (and blanks, tested apart)
 _PCT_CHARS = frozenset("0123456789." + CN_NUM_CHARS)
 _FLOOR_BEFORE = re.compile(r"(?:达到?|超过|超|高于|不低于|不少于|至少)\s*$")
@@ -236,17 +237,30 @@ def _ratio(norm: str, seg_start: int, pct_start: int) -> tuple[Figure | None, Fi
     return num, den
 
 
+def _pct_anchors(norm: str) -> list[tuple[int, str]]:
+    """Where "%" and "百分之" stand, in text order: what ``re.finditer("%|百分之", norm)`` gives.
+    A literal search per anchor (str.find) skips through a notice many times faster than a
+    regular expression whose first character is one of two, which is tested at every place."""
+    found = []
+    for anchor in _PCT_ANCHORS:
+        at = norm.find(anchor)
+        while at >= 0:
+            found.append((at, anchor))
+            at = norm.find(anchor, at + len(anchor))
+    found.sort()
+    return found
+
+
 def _pct_matches(norm: str):
     """The matches of ``_PCT.finditer(norm)``, found from their anchors ("%", "百分之") so that
     the numerals of the whole text are not tried one by one. A "N%" match consists of numeral
     characters and blanks before its "%", so it starts inside the run of those characters that
     ends at the "%" (never before the end of the previous match)."""
     prev = 0
-    for a in _PCT_ANCHOR.finditer(norm):
-        at = a.start()
+    for at, anchor in _pct_anchors(norm):
         if at < prev:
             continue
-        if a.group() == "%":
+        if anchor == "%":
             i = at
             while i > prev and (norm[i - 1] in _PCT_CHARS or norm[i - 1].isspace()):
                 i -= 1
