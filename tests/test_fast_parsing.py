@@ -6,6 +6,7 @@ notices and generated text made of the characters the step reacts to.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hypothesis import given, settings
@@ -75,7 +76,9 @@ _SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 
 def _sentence_plain(norm: str, pos: int) -> tuple[int, int]:
     seps = [m.start() for m in _SENTENCE_SEP.finditer(norm)]
-    start, end = Clauses._around(seps, pos, len(norm))
+    i = bisect.bisect_right(seps, pos - 1)  # the first separator at or after pos
+    start = seps[i - 1] + 1 if i > 0 else 0
+    end = seps[i] if i < len(seps) else len(norm)
     seg = norm[start:end]
     return start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())
 

@@ -194,10 +194,8 @@ def parse_breakdowns(src: SourceText, clauses: Clauses | None = None) -> tuple[B
     """Every clear "total, then its parts" statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
     out: list[Breakdown] = []
-    norm = src.norm
-    for start, end in clauses.sentences():
-        if _ANY_CUE.search(norm, start, end):
-            out.extend(_sentence_breakdowns(src, start, end))
+    for start, end in clauses.sentences_with(_ANY_CUE):
+        out.extend(_sentence_breakdowns(src, start, end))
     return tuple(out)
 
 

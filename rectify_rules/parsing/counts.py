@@ -26,7 +26,6 @@ problems found by the unit's own checks are not the feedback. Never counts: "问
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from attrs import frozen
@@ -50,10 +49,7 @@ DEC = (rf"(?:[\d{_CN_FIRST}](?:(?<=\d)(?<![\d.第]\d)\d*(?:\.\d+)?"
        rf"|(?<=[{_CN_FIRST}])(?<![{CN_NUM_CHARS}第].)[{CN_NUM_CHARS}]*))")
 
 _CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
-_SENTENCE_CHARS = "。!?！？\n"
-#: a sentence without the blanks around it: from its first non-blank character to its last
-#: (one scan, instead of slicing and stripping the text between every two separators)
-_SENTENCE_RUN = re.compile(r"[^。!?！？\n\s](?:[^。!?！？\n]*[^。!?！？\n\s])?")
+_SENTENCE_SEP = re.compile(r"[。!?！？\n]")
 
 #: what follows "N个方面" when the aspects are of work, not of problems ("3个方面的工作")
 _NOT_PROBLEMS = r"(?:工作|措施|举措|建议|经验|做法|成效|目标|内容)"
@@ -128,42 +124,65 @@ def number_value(s: str) -> int | float | None:
 
 
 class Clauses:
-    """Clause and sentence boundaries of one normalised text (computed once)."""
+    """Clause and sentence bounds in one normalised text, found where they are asked for.
 
-    __slots__ = ("norm", "_clause", "_sentence", "_sentences")
+    A bound is searched for from the offset asked about: the end forward in the text, the start
+    forward in the text reversed. A look-up reads a few characters, where indexing every
+    separator of a notice up front (some 700) cost more than all its look-ups together. The last
+    clause and the last sentence found are kept: a look-up inside the same one (the counts of one
+    clause, the percentages of one sentence) is answered without a search, so a huge run without
+    separators is read once, not once per look-up (tests/test_fast_parsing.py keeps the indexed
+    form as the reference)."""
+
+    __slots__ = ("norm", "_rev", "_clause", "_sentence")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self._clause = [m.start() for m in _CLAUSE_SEP.finditer(norm)]
-        self._sentence: list[int] | None = None  # read from the clause separators when asked
-        self._sentences: list[tuple[int, int]] | None = None
+        self._rev: str | None = None  # norm reversed, made at the first look-up
+        self._clause = (1, 0)  # (start, end) of the last clause found; none yet
+        self._sentence = (1, 0, 1, 0)  # (start, end) of the last sentence, then trimmed
 
-    @staticmethod
-    def _around(seps: list[int], pos: int, length: int) -> tuple[int, int]:
-        i = bisect.bisect_right(seps, pos - 1)  # first separator at or after pos
-        start = seps[i - 1] + 1 if i > 0 else 0
-        end = seps[i] if i < len(seps) else length
-        return start, end
+    def _bounds(self, sep: re.Pattern, pos: int) -> tuple[int, int]:
+        """From the last separator before *pos* (excluded) to the first at or after it."""
+        norm = self.norm
+        size = len(norm)
+        m = sep.search(norm, pos)
+        end = m.start() if m is not None else size
+        rev = self._rev
+        if rev is None:
+            rev = self._rev = norm[::-1]
+        m = sep.search(rev, size - pos)  # offset i of norm is size - 1 - i of rev
+        return (size - m.start() if m is not None else 0), end
 
     def clause(self, pos: int) -> tuple[int, int]:
-        """[start, end) of the clause containing offset *pos* (separators excluded)."""
-        return self._around(self._clause, pos, len(self.norm))
+        """[start, end) of the clause containing offset *pos* (separators excluded); at a
+        separator, the clause it ends."""
+        start, end = self._clause
+        if not start <= pos <= end:  # no separator in [start, end): the same clause
+            start, end = self._clause = self._bounds(_CLAUSE_SEP, pos)
+        return start, end
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence containing *pos*, surrounding spaces trimmed."""
-        if self._sentence is None:  # every sentence separator is a clause separator
-            norm = self.norm
-            self._sentence = [p for p in self._clause if norm[p] in _SENTENCE_CHARS]
-        start, end = self._around(self._sentence, pos, len(self.norm))
-        seg = self.norm[start:end]
-        lead = len(seg) - len(seg.lstrip())
-        return start + lead, start + len(seg.rstrip())
+        start, end, t_start, t_end = self._sentence
+        if not start <= pos <= end:
+            start, end = self._bounds(_SENTENCE_SEP, pos)
+            seg = self.norm[start:end]
+            t_start, t_end = start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())
+            self._sentence = (start, end, t_start, t_end)
+        return t_start, t_end
 
-    def sentences(self) -> list[tuple[int, int]]:
-        """Every non-blank sentence, in order (computed once, shared by the callers)."""
-        if self._sentences is None:
-            self._sentences = [m.span() for m in _SENTENCE_RUN.finditer(self.norm)]
-        return self._sentences
+    def sentences_with(self, rx: re.Pattern):
+        """The sentences (trimmed) holding a match of *rx*, in text order, each once: what
+        filtering every non-blank sentence with ``rx.search(norm, start, end)`` gives, when a
+        match of *rx* neither starts with a blank nor holds a sentence separator. Searched
+        from each match to the end of its sentence, then on: the sentences without one are
+        never visited (most of a notice's ~180 sentences)."""
+        norm, pos = self.norm, 0
+        while (m := rx.search(norm, pos)) is not None:
+            start, end = self.sentence(m.start())
+            pos = end
+            yield start, end
 
 
 def _verb_about_feedback(norm: str, clauses: Clauses, c_start: int, verb: re.Match) -> bool:

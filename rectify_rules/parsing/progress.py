@@ -25,6 +25,7 @@ from attrs import evolve
 from ..model import DateFact, DeadlinePart, Figure, Percentage, Progress, Span
 from ..text import SourceText
 from .counts import DEC, NUM, Clauses, number_value
+from .numerals import CN_NUM_CHARS
 
 _UNIT = r"[个项条件]"
 _NOUN = r"(?:具体)?(?:整改)?(?:问题|任务|事项|措施)"
@@ -91,9 +92,11 @@ _DEADLINE_TAIL = re.compile(
     rf"\s*+前?\s*+(?:需|应|须|要|计划|预计)?\s*+(?:完成|整改到位|整改完成)(?:整改)?\s*+"
     rf"(?P<n>{NUM})(?P<u>{_UNIT})")
 _CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍有|延期")
-#: every figure of a statement has a unit of _UNIT, a rate has "%": a sentence without any
-#: of these characters holds no statement
-_FIGURE_HINT = re.compile(r"[个项条件%]")
+#: every figure of a statement (completed, ongoing, other, the total) is a numeral right before
+#: a unit of _UNIT, a rate holds "%": a sentence without either holds no statement. The class
+#: comes first (the engine skips ahead to the units); the look-behind then checks the numeral
+#: (the last character of NUM is a digit or a Chinese numeral character)
+_FIGURE_HINT = re.compile(rf"[个项条件%](?:(?<=%)|(?<=[\d{CN_NUM_CHARS}].))")
 #: a counted figure of problems (not "3个方面", not "2条道路"): what a rate could be made of
 _ITEM_FIG = re.compile(rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _PCT_SIGN = re.compile(r"%|百分之")
@@ -157,7 +160,7 @@ def _statement(src: SourceText, start: int, end: int, dates,
                        or not _CUE.search(norm, start, end)):
         return None
     found = [m for rx in (_PRE, _POST) for m in rx.finditer(norm, start, end)]
-    rate_m = _RATE.search(norm, start, end)
+    rate_m = _RATE.search(norm, start, end) if norm.find("%", start, end) >= 0 else None
     if not found and rate_m is None and (norm.find("全部", start, end) < 0  # in every _ALL_DONE
                                          or not _ALL_DONE.search(norm, start, end)):
         return None  # no figure, no rate, no "已全部完成": no statement (most sentences)
@@ -241,8 +244,8 @@ def parse_progress(src: SourceText, dates=None,
     clauses = clauses or Clauses(src.norm)
     out = []
     norm = src.norm
-    for start, end in clauses.sentences():
-        if not _FIGURE_HINT.search(norm, start, end) or not _CUE.search(norm, start, end):
+    for start, end in clauses.sentences_with(_FIGURE_HINT):
+        if not _CUE.search(norm, start, end):
             continue
         parts = _statements(norm, start, end)
         if len(parts) == 1:  # the sentence itself: its hint and cue were just found

@@ -1,0 +1,150 @@
+"""The counting side of the parser, rewritten for CPU time, gives what the plain forms gave.
+
+Each plain form is kept here as the reference (the code it replaced, or the filter it
+stands for); both run on the seeds, the variant notices and generated text made of the
+characters the step reacts to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rectify_rules.parsing import breakdowns, counts, progress
+from rectify_rules.text import SourceText
+
+from test_fast_patterns import TEXTS
+
+# ---- counts.Clauses: bounds searched on demand, as read from an index of every separator ----------
+
+_CLAUSE_SEP = re.compile(r"[,;:。!?！？；：\n]")
+_SENTENCE_CHARS = "。!?！？\n"
+
+
+class _IndexedClauses:
+    """The replaced form: every separator indexed up front, a look-up bisects."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.clauses = [m.start() for m in _CLAUSE_SEP.finditer(norm)]
+        self.sentences = [p for p in self.clauses if norm[p] in _SENTENCE_CHARS]
+
+    def _around(self, seps: list[int], pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(seps, pos - 1)
+        return (seps[i - 1] + 1 if i > 0 else 0), (seps[i] if i < len(seps) else len(self.norm))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._around(self.clauses, pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        start, end = self._around(self.sentences, pos)
+        seg = self.norm[start:end]
+        return start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())
+
+
+def _check_bounds(norm: str, positions) -> None:
+    fast, plain = counts.Clauses(norm), _IndexedClauses(norm)
+    for pos in positions:  # in any order: the last bounds found are kept and reused
+        assert fast.clause(pos) == plain.clause(pos), pos
+        assert fast.sentence(pos) == plain.sentence(pos), pos
+
+
+def test_bounds_as_indexed_on_notices():
+    for norm in TEXTS:
+        _check_bounds(norm, range(0, len(norm) + 1, 3))
+        _check_bounds(norm, range(len(norm), -1, -5))
+
+
+_BOUND_PIECES = list("。!?！？\n,;:；：") + [" ", "\u3000", "文字", "整改", "3个"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOUND_PIECES), max_size=30).map("".join),
+       st.lists(st.integers(-2, 70), max_size=25))
+def test_bounds_as_indexed_on_generated_text(norm, positions):
+    _check_bounds(norm, positions)
+
+
+def _reference_sentences(norm: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for sep in [*[m.start() for m in re.finditer(r"[。!?！？\n]", norm)], len(norm)]:
+        seg = norm[start:sep]
+        if seg.strip():
+            out.append((start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())))
+        start = sep + 1
+    return out
+
+
+#: the patterns the parser picks sentences with, and the old figure hint (a class alone)
+_SENTENCE_PICKS = [progress._FIGURE_HINT, breakdowns._ANY_CUE, re.compile(r"[个项条件%]")]
+
+
+def _check_sentences_with(norm: str) -> int:
+    found = 0
+    for rx in _SENTENCE_PICKS:
+        plain = [(s, e) for s, e in _reference_sentences(norm) if rx.search(norm, s, e)]
+        assert list(counts.Clauses(norm).sentences_with(rx)) == plain
+        found += len(plain)
+    return found
+
+
+def test_sentences_with_a_match_as_filtered_on_notices():
+    assert sum(_check_sentences_with(norm) for norm in TEXTS) > 300
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOUND_PIECES + ["共", "其中", "分别", "个", "项", "%", "一",
+                                                 "两", "十"]), max_size=30).map("".join))
+def test_sentences_with_a_match_as_filtered_on_generated_text(norm):
+    _check_sentences_with(norm)
+
+
+# ---- progress: a figure hint that asks for a numeral before the unit -----------------------------
+
+def _progress_with_plain_hint(text: str):
+    """parse_progress as it read with the plain hint: any unit character or "%"."""
+    with mock.patch.object(progress, "_FIGURE_HINT", re.compile(r"[个项条件%]")):
+        return progress.parse_progress(SourceText(text))
+
+
+def test_progress_as_with_the_plain_hint_on_notices():
+    found = 0
+    for text in TEXTS:
+        fast = progress.parse_progress(SourceText(text))
+        assert fast == _progress_with_plain_hint(text)
+        found += len(fast)
+    assert found > 20
+
+
+_PROGRESS_PIECES = ["已完成", "整改", "正在整改", "完成率", "为", "共", "个", "项", "问题", "3",
+                    "11", "两", "十", "一", "%", "件", "条", ",", ";", "。", " ", "全部", "其中",
+                    "剩余", "延期", "事", "8个", "5项"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PROGRESS_PIECES), max_size=30).map("".join))
+def test_progress_as_with_the_plain_hint_on_generated_text(text):
+    assert progress.parse_progress(SourceText(text)) == _progress_with_plain_hint(text)
+
+
+# ---- percentages: anchors found by literal search ------------------------------------------------
+
+def _anchors_plain(norm: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"%|百分之", norm)]
+
+
+def test_percent_anchors_as_searched_on_notices():
+    assert sum(len(breakdowns._pct_anchors(norm)) for norm in TEXTS) > 10
+    for norm in TEXTS:
+        assert breakdowns._pct_anchors(norm) == _anchors_plain(norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["%", "百分之", "百", "分", "之", "百分", "3", " "]), max_size=20)
+       .map("".join))
+def test_percent_anchors_as_searched_on_generated_text(norm):
+    assert breakdowns._pct_anchors(norm) == _anchors_plain(norm)
