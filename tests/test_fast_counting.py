@@ -148,3 +148,37 @@ def test_percent_anchors_as_searched_on_notices():
        .map("".join))
 def test_percent_anchors_as_searched_on_generated_text(norm):
     assert breakdowns._pct_anchors(norm) == _anchors_plain(norm)
+
+
+# ---- the marks that let a scan skip what cannot hold a count or a figure -------------------------
+
+#: text made of what counts and figures are made of: numerals of both scripts, their units, the
+#: nouns and the words around them
+_FIGURE_PIECES = ["3", "11", "0", "２", "一", "两", "十", "二十五", "百", "万", "第", ".", "个", "项", "条",
+                  "件", "大", "类", "方面", "问题", "具体", "表现", "整改任务", "任务清单", "整改事项",
+                  "整改措施", "清单", "共", "总计", "合计", "线索", "“", "的", "工作", " ", ",", "。",
+                  "%", "已完成", "正在整改", "完成率为", "全部", "中的"]
+
+
+def _marks_hold(text: str) -> int:
+    """Every count of _DECLARED holds a _COUNT_MARK; every figure and total that
+    progress reads (_PRE, _POST, _TOTAL) holds a _FIGURE_HINT — in the match itself."""
+    found = 0
+    for m in counts._DECLARED.finditer(text):
+        assert counts._COUNT_MARK.search(text, m.start(), m.end()), m
+        found += 1
+    for rx in (progress._PRE, progress._POST, progress._TOTAL, progress._RATE):
+        for m in rx.finditer(text):
+            assert progress._FIGURE_HINT.search(text, m.start(), m.end()), m
+            found += 1
+    return found
+
+
+def test_counts_and_figures_hold_their_marks_on_notices():
+    assert sum(_marks_hold(text) for text in TEXTS) > 100
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=24).map("".join))
+def test_counts_and_figures_hold_their_marks_on_generated_text(text):
+    _marks_hold(text)

@@ -68,6 +68,10 @@ _DECLARED = re.compile(
     rf"|(?:整改任务|整改事项)(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
+#: what every count holds (every branch of _DECLARED): a numeral right before 个/项/条, or
+#: 大 (大类) or 方 (方面). The class comes first, then the look-behind checks the numeral
+#: (the last character of NUM is a digit or a Chinese numeral character)
+_COUNT_MARK = re.compile(rf"[个项条大方](?<=[\d{CN_NUM_CHARS}].)")
 #: the first character of every numeral NUM matches (a clause without one holds no count)
 _NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]")
 #: a clause that tells of the feedback, or of the lists the feedback was broken into ("建立了3个
@@ -216,11 +220,32 @@ def _verb_about_feedback(norm: str, clauses: Clauses, c_start: int, verb: re.Mat
 def _candidates(norm: str, clauses: Clauses):
     """Count phrases inside the clauses that mention the feedback (each clause once).
 
-    After a clause is read the next cue is searched from its end (a cue holds no separator):
-    the other cues of the clause are never visited (``tests/test_fast_scans.py`` keeps the
-    plain form, which visited every cue and skipped those of a clause already read)."""
+    Read as the plain loop over every cue reads them (``tests/test_fast_scans.py`` keeps it),
+    with two skips. After a clause is read the next cue is searched from its end (a cue holds
+    no separator). And only the clauses that may lead to a count are read: a count holds a
+    count mark (:data:`_COUNT_MARK`), so a clause without one gives nothing itself, and the
+    loop jumps to the clause of the next mark — or to the first of the clauses before it that
+    each continue the one before them ("反馈问题12个,涉及3个方面": a continuation is read with
+    the clause before it, which must then be read too). Most cue clauses of a notice
+    ("整改任务", "巡察反馈") hold no count and are never read."""
     search, size, pos = _CUE.search, len(norm), 0
-    while (cue := search(norm, pos)) is not None:
+    mark_at = q_end = r_start = -1  # the next mark, the end of its clause, where to read from
+    while True:
+        if mark_at < pos:
+            mark = _COUNT_MARK.search(norm, pos)
+            if mark is None:
+                return  # no count after pos
+            mark_at = mark.start()
+            r_start, q_end = clauses.clause(mark_at)
+            r_end = q_end
+            while (r_start > pos and norm[r_start - 1] in ",;"
+                   and _CONTINUATION.match(norm, r_start, r_end)):
+                r_start, r_end = clauses.clause(r_start - 1)
+        pos = max(pos, r_start)
+        cue = search(norm, pos, q_end)  # a cue holds no separator: it ends in its clause
+        if cue is None:  # no cue up to the mark: its clause is never read
+            pos = q_end
+            continue
         start, end = clauses.clause(cue.start())
         pos = end
         if _FEEDBACK_CONTEXT.search(norm, start, end):
