@@ -182,3 +182,51 @@ def test_counts_and_figures_hold_their_marks_on_notices():
 @given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=24).map("".join))
 def test_counts_and_figures_hold_their_marks_on_generated_text(text):
     _marks_hold(text)
+
+
+# ---- breakdowns: a sentence with fewer than three figure marks is not read -----------------------
+
+def _breakdowns_ungated(text: str):
+    """parse_breakdowns with every character taken for a figure mark: no sentence skipped."""
+    with mock.patch.object(breakdowns, "_FIG_MARK", re.compile(r"(?s:.)")):
+        return breakdowns.parse_breakdowns(SourceText(text))
+
+
+def test_breakdowns_as_ungated_on_notices():
+    found = 0
+    for text in TEXTS:
+        fast = breakdowns.parse_breakdowns(SourceText(text))
+        assert fast == _breakdowns_ungated(text)
+        found += len(fast)
+    assert found >= 4
+
+
+_BREAKDOWN_PIECES = ["共", "共有", "合计", "其中", "给予", "分别", "处理", "12名", "1人", "11人", "3个",
+                     "2个", "5家", "10.5万元", "两人", "一", "党员", "政务处分", "诫勉谈话", "涉及", "新增",
+                     "已撤销", "调整", ",", ";", "、", ":", "。", " ", "有", "为"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BREAKDOWN_PIECES), max_size=24).map("".join))
+def test_breakdowns_as_ungated_on_generated_text(text):
+    assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_ungated(text)
+
+
+def _figures_hold_marks(text: str) -> int:
+    found = 0
+    for rx in (breakdowns._FIG, breakdowns._ITEM):
+        for m in rx.finditer(text):
+            assert breakdowns._FIG_MARK.search(text, m.start("n"), m.end("u")), m
+            found += 1
+    return found
+
+
+def test_breakdown_figures_hold_marks_on_notices():
+    assert sum(_figures_hold_marks(text) for text in TEXTS) > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BREAKDOWN_PIECES + ["万元", "亿元", "元", "５", "〇", "廿"]),
+                max_size=20).map("".join))
+def test_breakdown_figures_hold_marks_on_generated_text(text):
+    _figures_hold_marks(text)

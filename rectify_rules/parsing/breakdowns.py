@@ -39,6 +39,11 @@ from .numerals import CN_NUM_CHARS
 _UNITS = "个|名|人|家|项|件|次|条|户|宗|起|批|份|篇|所|处|村|套|栋|辆|台|万元|亿元|元"
 _FAMILY = {"名": "人"}
 _FIG = re.compile(rf"(?P<n>{DEC})(?P<u>{_UNITS})")
+#: what every figure of _FIG holds: a numeral (its last character: a digit or a Chinese numeral
+#: character) right before the first character of a unit. The class comes first (the engine
+#: skips ahead to the units), the look-behind checks the numeral.
+_FIG_MARK = re.compile(rf"[{''.join(sorted({u[0] for u in _UNITS.split('|')}))}]"
+                       rf"(?<=[\d{CN_NUM_CHARS}].)")
 _TOTAL_CUE = re.compile(r"共计|共有|合计|总计|累计|共")
 _PIECE_SEP = re.compile(r"[,;、]")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -117,9 +122,11 @@ _SENTENCE_MAX = 2000
 
 
 def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdown]:
-    if end - start > _SENTENCE_MAX:
-        return []
     norm = src.norm
+    # a breakdown is a total and two parts or more: three figures apart, each with its mark
+    # (counting the marks is cheaper than reading the figures of the many sentences with none)
+    if end - start > _SENTENCE_MAX or len(_FIG_MARK.findall(norm, start, end)) < 3:
+        return []
     figs = [(m, _family(m.group("u"))) for m in _FIG.finditer(norm, start, end)]
     if not figs:
         return []
