@@ -201,13 +201,66 @@ def test_breakdowns_as_ungated_on_notices():
     assert found >= 4
 
 
-_BREAKDOWN_PIECES = ["共", "共有", "合计", "其中", "给予", "分别", "处理", "12名", "1人", "11人", "3个",
-                     "2个", "5家", "10.5万元", "两人", "一", "党员", "政务处分", "诫勉谈话", "涉及", "新增",
-                     "已撤销", "调整", ",", ";", "、", ":", "。", " ", "有", "为"]
+#: clauses of breakdowns: totals, triggers, labelled parts, and what breaks them
+_BREAKDOWN_PIECES = ["共处理12名", "共有机构21个", "合计5家", "共3个", "其中", "其中:", "给予", "分别",
+                     "政务处分1人", "诫勉谈话1人", "提醒谈话11人", "已撤销12个", "调整4个", "保留5个",
+                     "新增2个", "涉及科级干部4人", "10.5万元", "两人", "党员3名", "组织学习45次", "12名",
+                     "3个", "工作"]
+_BREAKDOWN_SEPS = [",", ",", ",", ";", "、", "。", " ", ""]
+_BREAKDOWN_CLAUSES = st.lists(st.tuples(st.sampled_from(_BREAKDOWN_PIECES),
+                                        st.sampled_from(_BREAKDOWN_SEPS)).map("".join),
+                              max_size=6).map("".join)
+#: a total and parts of its unit (and one of another unit)
+_TOTALS_AND_PARTS = [("共处理12名", ["政务处分1人", "诫勉谈话1人", "提醒谈话11人", "两人", "调整4个"]),
+                     ("共有机构21个", ["已撤销12个", "调整4个", "保留5个", "新增2个", "党员3名"]),
+                     ("企业43家", ["四上企业24家", "规上企业9家", "其他10家", "3个"]),
+                     ("共3个", ["一个", "二个", "10.5万元"])]
+
+
+def _breakdown_form(total_parts):
+    total, parts = total_parts
+    return st.tuples(st.just(total), st.sampled_from([",", ",其中", ",其中:", ",给予", "给予", ",分别"]),
+                     st.lists(st.sampled_from(parts), max_size=4).map(",".join),
+                     st.sampled_from(["。", ",", ";", ""]), _BREAKDOWN_CLAUSES).map("".join)
+
+
+#: free clauses, or the form a breakdown takes (a total, a trigger maybe, parts) and clauses
+_BREAKDOWN_TEXT = st.one_of(_BREAKDOWN_CLAUSES,
+                            st.sampled_from(_TOTALS_AND_PARTS).flatmap(_breakdown_form))
+
+
+def test_breakdowns_as_ungated_on_notices():
+    found = 0
+    for text in TEXTS:
+        fast = breakdowns.parse_breakdowns(SourceText(text))
+        assert fast == _breakdowns_ungated(text)
+        found += len(fast)
+    assert found >= 4
+
+
+#: clauses of breakdowns: totals, triggers, labelled parts, and what breaks them
+_BREAKDOWN_PIECES = ["共处理12名", "共有机构21个", "合计5家", "共3个", "其中", "其中:", "给予", "分别",
+                     "政务处分1人", "诫勉谈话1人", "提醒谈话11人", "已撤销12个", "调整4个", "保留5个",
+                     "新增2个", "涉及科级干部4人", "10.5万元", "两人", "党员3名", "组织学习45次", "12名",
+                     "3个", "工作"]
+_BREAKDOWN_SEPS = [",", ",", ",", ";", "、", "。", " ", ""]
+_BREAKDOWN_CLAUSES = st.lists(st.tuples(st.sampled_from(_BREAKDOWN_PIECES),
+                                        st.sampled_from(_BREAKDOWN_SEPS)).map("".join),
+                              max_size=6).map("".join)
+#: free clauses, or a total, a trigger maybe, and parts (the form a breakdown takes), each
+#: followed by free clauses
+_BREAKDOWN_TEXT = st.one_of(
+    _BREAKDOWN_CLAUSES,
+    st.tuples(st.sampled_from(["共处理12名,", "共有机构21个,", "共3个", "企业43家,"]),
+              st.sampled_from(["", "其中", "其中:", "给予", "分别"]),
+              st.lists(st.sampled_from(["政务处分1人", "诫勉谈话1人", "已撤销12个", "调整4个",
+                                        "四上企业24家", "新增2个", "两人"]), max_size=4)
+              .map(",".join), st.sampled_from(["。", ",", ";", ""]), _BREAKDOWN_CLAUSES)
+    .map("".join))
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.lists(st.sampled_from(_BREAKDOWN_PIECES), max_size=24).map("".join))
+@given(_BREAKDOWN_TEXT)
 def test_breakdowns_as_ungated_on_generated_text(text):
     assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_ungated(text)
 
@@ -226,7 +279,8 @@ def test_breakdown_figures_hold_marks_on_notices():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_BREAKDOWN_PIECES + ["万元", "亿元", "元", "５", "〇", "廿"]),
+@given(st.lists(st.sampled_from(_BREAKDOWN_PIECES + _BREAKDOWN_SEPS + ["万元", "亿元", "元", "５", "〇",
+                                                                       "廿", "二十", "3.5"]),
                 max_size=20).map("".join))
 def test_breakdown_figures_hold_marks_on_generated_text(text):
     _figures_hold_marks(text)
