@@ -151,15 +151,15 @@ def _as_of(norm: str, start: int, end: int, dates) -> DateFact | None:
     return None
 
 
+def _figures(norm: str, start: int, end: int) -> list[re.Match]:
+    """The status figures of [start, end): those of _PRE, then those of _POST, each in order."""
+    return [*_PRE.finditer(norm, start, end), *_POST.finditer(norm, start, end)]
+
+
 def _statement(src: SourceText, start: int, end: int, dates,
-               hinted: bool = False) -> Progress | None:
-    """The statement of [start, end); *hinted* when the caller has already found a figure
-    hint and a cue in exactly that range (they are not searched for again)."""
+               found: list[re.Match]) -> Progress | None:
+    """The statement of [start, end), whose status figures (:func:`_figures`) are *found*."""
     norm = src.norm
-    if not hinted and (not _FIGURE_HINT.search(norm, start, end)
-                       or not _CUE.search(norm, start, end)):
-        return None
-    found = [m for rx in (_PRE, _POST) for m in rx.finditer(norm, start, end)]
     rate_m = _RATE.search(norm, start, end) if norm.find("%", start, end) >= 0 else None
     if not found and rate_m is None and (norm.find("全部", start, end) < 0  # in every _ALL_DONE
                                          or not _ALL_DONE.search(norm, start, end)):
@@ -247,31 +247,39 @@ def parse_progress(src: SourceText, dates=None,
     for start, end in clauses.sentences_with(_FIGURE_HINT):
         if not _CUE.search(norm, start, end):
             continue
-        parts = _statements(norm, start, end)
+        found = _figures(norm, start, end)
+        parts = _statements(norm, start, end, found)
         if len(parts) == 1:  # the sentence itself: its hint and cue were just found
-            st = _statement(src, start, end, dates, hinted=True)
+            st = _statement(src, start, end, dates, found)
             if st is not None:
                 out.append(st)
             continue
         as_of = _as_of(src.norm, start, end, dates)
         for s, e in parts:
-            st = _statement(src, s, e, dates)
+            if not _FIGURE_HINT.search(norm, s, e) or not _CUE.search(norm, s, e):
+                continue
+            st = _statement(src, s, e, dates, [m for m in found if s <= m.start() < e])
             if st is not None:
                 out.append(st if st.as_of is not None else evolve(st, as_of=as_of))
     return tuple(out)
 
 
-def _statements(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+def _statements(norm: str, start: int, end: int,
+                found: list[re.Match]) -> list[tuple[int, int]]:
     """The statements of one sentence: itself, or — when parts of it separated by "；" each
     state a completed figure ("7个问题已完成整改6个，正在整改1个；26项整改措施已完成24项，其余2项
-    正在有序推进") — each part."""
-    cuts = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
-    if not cuts:
+    正在有序推进") — each part.
+
+    *found* are the status figures of the sentence. No figure holds a ";" or starts with a
+    blank, so the figures of a part (what :func:`_figures` gives for it) are those that start
+    in it: the sentence is read once, not once more for each part."""
+    if norm.find(";", start, end) < 0:
         return [(start, end)]
+    cuts = [m.start() for m in _SEMICOLON.finditer(norm, start, end)]
     bounds = [start, *(c + 1 for c in cuts)]
     parts = list(zip(bounds, [*cuts, end], strict=True))
-    done = sum(1 for s, e in parts if any(m.group("done") for rx in (_PRE, _POST)
-                                          for m in rx.finditer(norm, s, e)))
+    done = sum(1 for s, e in parts
+               if any(m.group("done") and s <= m.start() < e for m in found))
     if done < 2:
         return [(start, end)]
     return [(s + len(norm[s:e]) - len(norm[s:e].lstrip()), e) for s, e in parts
