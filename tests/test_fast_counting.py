@@ -88,7 +88,16 @@ def _check_sentences_with(norm: str) -> int:
     for rx in _SENTENCE_PICKS:
         plain = [(s, e) for s, e in _reference_sentences(norm) if rx.search(norm, s, e)]
         assert list(counts.Clauses(norm).sentences_with(rx)) == plain
+        at = [m.start() for m in rx.finditer(norm)]
+        assert list(counts.Clauses(norm).sentences_at(at)) == plain
         found += len(plain)
+    # the marks are the figure hints, and the marks the counts hold
+    clauses = counts.Clauses(norm)
+    assert clauses.marks(progress._HINT_MARKS) == [
+        m.start() for m in progress._FIGURE_HINT.finditer(norm)]
+    assert clauses.marks(counts._COUNT_MARKS) == [
+        m.start() for m in re.finditer(r"[个项条大方]", norm)
+        if m.start() > 0 and re.match(r"\d|[" + counts.CN_NUM_CHARS + "]", norm[m.start() - 1])]
     return found
 
 
@@ -103,32 +112,78 @@ def test_sentences_with_a_match_as_filtered_on_generated_text(norm):
     _check_sentences_with(norm)
 
 
-# ---- progress: a figure hint that asks for a numeral before the unit -----------------------------
+# ---- progress: the statements as the plain loop reads them -----------------------------------
 
-def _progress_with_plain_hint(text: str):
-    """parse_progress as it read with the plain hint: any unit character or "%"."""
-    with mock.patch.object(progress, "_FIGURE_HINT", re.compile(r"[个项条件%]")):
-        return progress.parse_progress(SourceText(text))
+def _statements_plain(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [i for i in range(start, end) if norm[i] == ";"]
+    if not cuts:
+        return [(start, end)]
+    parts = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
+    done = sum(1 for s, e in parts if any(m.group("done") for rx in (progress._PRE, progress._POST)
+                                          for m in rx.finditer(norm, s, e)))
+    if done < 2:
+        return [(start, end)]
+    return [(s + len(norm[s:e]) - len(norm[s:e].lstrip()), e) for s, e in parts
+            if norm[s:e].strip()]
 
 
-def test_progress_as_with_the_plain_hint_on_notices():
+def _progress_plain(text: str):
+    """parse_progress as the plain loop reads: every sentence, a hint of any unit character or
+    "%" and a cue in it, its parts, and the figures read anew for each part."""
+    from attrs import evolve
+
+    from rectify_rules.parsing.dates import scan_dates
+
+    src = SourceText(text)
+    norm, ds, out = src.norm, scan_dates(src), []
+
+    def hinted(s: int, e: int) -> bool:
+        return re.search(r"[个项条件%]", norm[s:e]) is not None and bool(
+            progress._CUE.search(norm, s, e))
+
+    for start, end in _reference_sentences(norm):
+        if not hinted(start, end):
+            continue
+        parts = _statements_plain(norm, start, end)
+        if len(parts) == 1:
+            st = progress._statement(src, start, end, ds, progress._figures(norm, start, end))
+            out += [st] if st is not None else []
+            continue
+        as_of = progress._as_of(norm, start, end, ds)
+        for s, e in parts:
+            st = (progress._statement(src, s, e, ds, progress._figures(norm, s, e))
+                  if hinted(s, e) else None)
+            if st is not None:
+                out.append(st if st.as_of is not None else evolve(st, as_of=as_of))
+    return tuple(out)
+
+
+def _progress_fast(text: str):
+    from rectify_rules.parsing.dates import scan_dates
+
+    src = SourceText(text)
+    return progress.parse_progress(src, scan_dates(src))
+
+
+def test_progress_as_read_plainly_on_notices():
     found = 0
     for text in TEXTS:
-        fast = progress.parse_progress(SourceText(text))
-        assert fast == _progress_with_plain_hint(text)
+        fast = _progress_fast(text)
+        assert fast == _progress_plain(text)
         found += len(fast)
     assert found > 20
 
 
 _PROGRESS_PIECES = ["已完成", "整改", "正在整改", "完成率", "为", "共", "个", "项", "问题", "3",
-                    "11", "两", "十", "一", "%", "件", "条", ",", ";", "。", " ", "全部", "其中",
-                    "剩余", "延期", "事", "8个", "5项"]
+                    "11", "两", "十", "一", "%", "件", "条", ",", ";", ";", "。", " ", "全部", "其中",
+                    "剩余", "延期", "事", "8个", "5项", "已完成整改6个", "7个问题", "截至2021年6月底",
+                    "2021年5月底前需完成整改1项"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_PROGRESS_PIECES), max_size=30).map("".join))
-def test_progress_as_with_the_plain_hint_on_generated_text(text):
-    assert progress.parse_progress(SourceText(text)) == _progress_with_plain_hint(text)
+def test_progress_as_read_plainly_on_generated_text(text):
+    assert _progress_fast(text) == _progress_plain(text)
 
 
 # ---- percentages: anchors found by literal search ------------------------------------------------
@@ -161,15 +216,18 @@ _FIGURE_PIECES = ["3", "11", "0", "２", "一", "两", "十", "二十五", "百"
 
 
 def _marks_hold(text: str) -> int:
-    """Every count of _DECLARED holds a _COUNT_MARK; every figure and total that
-    progress reads (_PRE, _POST, _TOTAL) holds a _FIGURE_HINT — in the match itself."""
+    """Every count of _DECLARED holds a count mark; every figure, total and rate that
+    progress reads (_PRE, _POST, _TOTAL, _RATE) holds a figure hint — in the match itself."""
     found = 0
+    marks = counts.Clauses(text).marks(counts._COUNT_MARKS)
     for m in counts._DECLARED.finditer(text):
-        assert counts._COUNT_MARK.search(text, m.start(), m.end()), m
+        assert any(m.start() <= p < m.end() for p in marks), m
         found += 1
+    hints = counts.Clauses(text).marks(progress._HINT_MARKS)
     for rx in (progress._PRE, progress._POST, progress._TOTAL, progress._RATE):
         for m in rx.finditer(text):
             assert progress._FIGURE_HINT.search(text, m.start(), m.end()), m
+            assert any(m.start() <= p < m.end() for p in hints), m
             found += 1
     return found
 

@@ -26,6 +26,7 @@ problems found by the unit's own checks are not the feedback. Never counts: "问
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from attrs import frozen
@@ -68,10 +69,14 @@ _DECLARED = re.compile(
     rf"|(?:整改任务|整改事项)(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
-#: what every count holds (every branch of _DECLARED): a numeral right before 个/项/条, or
-#: 大 (大类) or 方 (方面). The class comes first, then the look-behind checks the numeral
-#: (the last character of NUM is a digit or a Chinese numeral character)
-_COUNT_MARK = re.compile(rf"[个项条大方](?<=[\d{CN_NUM_CHARS}].)")
+#: a mark: a numeral right before 个/项/条/件, 大 (大类) or 方 (方面), or a "%". Every count
+#: (each branch of _DECLARED) holds one of 个项条大方, every figure of a progress statement one
+#: of 个项条件 and every rate a "%" (:mod:`.progress`): one scan finds them for both. The class
+#: comes first (the engine skips ahead to it), the look-behind then checks the numeral (the last
+#: character of NUM is a digit or a Chinese numeral character).
+_MARK = re.compile(rf"[个项条件大方%](?:(?<=%)|(?<=[\d{CN_NUM_CHARS}].))")
+#: the characters of the marks every count holds
+_COUNT_MARKS = "个项条大方"
 #: the first character of every numeral NUM matches (a clause without one holds no count)
 _NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十廿卅]")
 #: a clause that tells of the feedback, or of the lists the feedback was broken into ("建立了3个
@@ -138,13 +143,22 @@ class Clauses:
     separators is read once, not once per look-up (tests/test_fast_parsing.py keeps the indexed
     form as the reference)."""
 
-    __slots__ = ("norm", "_rev", "_clause", "_sentence")
+    __slots__ = ("norm", "_rev", "_clause", "_sentence", "_marks")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
         self._rev: str | None = None  # norm reversed, made at the first look-up
         self._clause = (1, 0)  # (start, end) of the last clause found; none yet
         self._sentence = (1, 0, 1, 0)  # (start, end) of the last sentence, then trimmed
+        self._marks: list[int] | None = None
+
+    def marks(self, chars: str) -> list[int]:
+        """Where the marks (:data:`_MARK`) whose character is one of *chars* stand, in order
+        (the text is scanned once for all of them)."""
+        if self._marks is None:
+            self._marks = [m.start() for m in _MARK.finditer(self.norm)]
+        norm = self.norm
+        return [p for p in self._marks if norm[p] in chars]
 
     def _bounds(self, sep: re.Pattern, pos: int) -> tuple[int, int]:
         """From the last separator before *pos* (excluded) to the first at or after it."""
@@ -175,6 +189,15 @@ class Clauses:
             t_start, t_end = start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip())
             self._sentence = (start, end, t_start, t_end)
         return t_start, t_end
+
+    def sentences_at(self, offsets: list[int]):
+        """The sentences (trimmed) holding one of *offsets* (in order, none on a blank or a
+        separator), in text order, each once."""
+        end = -1
+        for pos in offsets:
+            if pos >= end:  # not in the sentence just given
+                start, end = self.sentence(pos)
+                yield start, end
 
     def sentences_with(self, rx: re.Pattern):
         """The sentences (trimmed) holding a match of *rx*, in text order, each once: what
@@ -223,19 +246,20 @@ def _candidates(norm: str, clauses: Clauses):
     Read as the plain loop over every cue reads them (``tests/test_fast_scans.py`` keeps it),
     with two skips. After a clause is read the next cue is searched from its end (a cue holds
     no separator). And only the clauses that may lead to a count are read: a count holds a
-    count mark (:data:`_COUNT_MARK`), so a clause without one gives nothing itself, and the
+    count mark (:data:`_MARK`, :data:`_COUNT_MARKS`), so a clause without one gives nothing itself, and the
     loop jumps to the clause of the next mark — or to the first of the clauses before it that
     each continue the one before them ("反馈问题12个,涉及3个方面": a continuation is read with
     the clause before it, which must then be read too). Most cue clauses of a notice
     ("整改任务", "巡察反馈") hold no count and are never read."""
     search, size, pos = _CUE.search, len(norm), 0
+    marks = clauses.marks(_COUNT_MARKS)
     mark_at = q_end = r_start = -1  # the next mark, the end of its clause, where to read from
     while True:
         if mark_at < pos:
-            mark = _COUNT_MARK.search(norm, pos)
-            if mark is None:
+            i = bisect.bisect_left(marks, pos)
+            if i == len(marks):
                 return  # no count after pos
-            mark_at = mark.start()
+            mark_at = marks[i]
             r_start, q_end = clauses.clause(mark_at)
             r_end = q_end
             while (r_start > pos and norm[r_start - 1] in ",;"

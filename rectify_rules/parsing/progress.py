@@ -97,6 +97,8 @@ _CUE = re.compile(r"完成|整改|办结|销号|推进|剩余|尚有|还有|仍�
 #: comes first (the engine skips ahead to the units); the look-behind then checks the numeral
 #: (the last character of NUM is a digit or a Chinese numeral character)
 _FIGURE_HINT = re.compile(rf"[个项条件%](?:(?<=%)|(?<=[\d{CN_NUM_CHARS}].))")
+#: the characters of the figure hints among the marks of :class:`.Clauses` (the same scan)
+_HINT_MARKS = "个项条件%"
 #: a counted figure of problems (not "3个方面", not "2条道路"): what a rate could be made of
 _ITEM_FIG = re.compile(rf"(?P<n>{NUM})(?P<u>{_UNIT})(?:{_NOUN})?{_AFTER_OK}")
 _PCT_SIGN = re.compile(r"%|百分之")
@@ -244,7 +246,7 @@ def parse_progress(src: SourceText, dates=None,
     clauses = clauses or Clauses(src.norm)
     out = []
     norm = src.norm
-    for start, end in clauses.sentences_with(_FIGURE_HINT):
+    for start, end in clauses.sentences_at(clauses.marks(_HINT_MARKS)):
         if not _CUE.search(norm, start, end):
             continue
         found = _figures(norm, start, end)
