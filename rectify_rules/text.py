@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
-from itertools import count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,13 +111,15 @@ def _to_fold() -> re.Pattern:
     return re.compile(_FOLDABLE.pattern[:-1] + "".join(sorted(_t2s_pairs()[0])) + "]")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, found: set[str] | None = None) -> str:
     """Fold *text* for matching; the result has the same length as *text*.
 
     One scan finds every character to fold, foldable and traditional alike (as
-    the plain form in tests/test_fast_input.py does in two: the text is read once, not twice)."""
+    the plain form in tests/test_fast_input.py does in two: the text is read once, not twice).
+    *found*: those characters, when :func:`scan_folds` has already found them."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ") if "\r" in text else text
-    found = set(_to_fold().findall(out))
+    if found is None:
+        found = set(_to_fold().findall(out))
     if found:
         traditional = []
         for ch in found:
@@ -142,6 +143,27 @@ _SYLLABLE = re.compile(r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]+(?:ng?|r)
 _PLAIN = str.maketrans({c: "aeiouv"[i // 4] if i < 24 else "v" for i, c in enumerate(_TONED)})
 #: a site that inserts pinyin does it many times: untoned syllables ("(men)") count only then
 _NOISE_MIN_TONED = 3
+
+
+@cache
+def _to_fold_or_tone() -> re.Pattern:
+    """A character :func:`normalise` folds, or a tone mark (none of them folds)."""
+    return re.compile(_to_fold().pattern[:-1] + _TONED + "]")
+
+
+_TONES = frozenset(_TONED)
+
+
+def scan_folds(text: str) -> tuple[set[str], bool]:
+    """(the characters of *text* that :func:`normalise` folds, whether *text* has a tone mark).
+
+    The parser needs both of every text: what to fold, and whether a pinyin insertion can be
+    there (:func:`noise_spans` finds none without a tone mark). One scan of the text gives them,
+    instead of a scan for each."""
+    found = set(_to_fold_or_tone().findall(text))
+    if found.isdisjoint(_TONES):
+        return found, False
+    return found - _TONES, True
 
 
 def noise_spans(text: str) -> tuple[Span, ...]:
@@ -344,14 +366,17 @@ class SourceText:
         """Every non-blank line, its content stripped of surrounding blanks (cached)."""
         if self._content is None:
             # :func:`_content_line` inlined, each line's text taken from one split instead of
-            # a slice per line, and each Line made without its Python-level __new__
-            out = []
-            for no, span, line in zip(count(), self.line_spans(), self.norm.split("\n")):
+            # a slice per line, and each Line made without its Python-level __new__; the span
+            # of a line made only for a line that is not blank (:meth:`line_spans` makes them
+            # all, and few texts need them)
+            out, pos = [], 0
+            for no, line in enumerate(self.norm.split("\n")):
                 stripped = line.strip()
                 if stripped:
-                    start = span.start + len(line) - len(line.lstrip())
+                    start = pos + len(line) - len(line.lstrip())
                     out.append(_new_line(Line, (no, Span(start, start + len(stripped)), stripped,
-                                                span)))
+                                                Span(pos, pos + len(line)))))
+                pos += len(line) + 1
             self._content = tuple(out)
         return self._content
 

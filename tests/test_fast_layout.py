@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_rules.model import DateFact, Span, TextFact
+from rectify_rules import text as T
 from rectify_rules.parsing import boilerplate as B
 from rectify_rules.text import SourceText
 
@@ -205,3 +206,25 @@ def test_scan_as_before_on_generated_text(text):
     assert B.scan(src) == _scan_plain(src)
 
 
+
+
+# ---- text: what to fold and whether a tone mark is there, in one scan --------------------------
+
+def _folds_plain(text: str) -> tuple[set[str], bool]:
+    return set(T._to_fold().findall(text)), T._TONE.search(text) is not None
+
+
+def test_one_scan_finds_what_two_did_on_notices():
+    pinyin = "根據(jù)巡視(shì)組反饋(kuì)，們(men)ü"
+    for text in TEXTS + [pinyin, pinyin + "\r\n" + TEXTS[0]]:
+        assert T.scan_folds(text) == _folds_plain(text)
+        assert T.normalise(text, T.scan_folds(text)[0]) == T.normalise(text)
+    assert T.scan_folds(pinyin)[1] and not T.scan_folds(TEXTS[0])[1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("，（）：０Ａ\u3000\u00a0\t\r\n 。是巡據視組們āǎüùa") + ["(jù)"]),
+                max_size=30).map("".join))
+def test_one_scan_finds_what_two_did_on_generated_text(text):
+    assert T.scan_folds(text) == _folds_plain(text)
+    assert T.normalise(text, T.scan_folds(text)[0]) == T.normalise(text)

@@ -45,11 +45,12 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     the result mapped back to *text* (:mod:`.remap`); the view returned then has the
     insertions blanked, so the rules read the same text the parser read.
     """
-    from ..text import compact, noise_spans
+    from ..text import compact, noise_spans, normalise, scan_folds
 
-    noise = noise_spans(text)
+    folds, toned = scan_folds(text)  # one scan: what to fold, and whether insertions can be there
+    noise = noise_spans(text) if toned else ()
     if not noise:
-        return _parse(text, genre)
+        return _parse(text, genre, normalise(text, folds))
     from .remap import remap
 
     cmp = compact(text, noise)
@@ -61,11 +62,12 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     return notice, body
 
 
-def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
+def _parse(text: str, genre: str | None, norm: str | None = None) -> tuple[Notice, SourceText]:
+    """Parse *text* (*norm*: its normalised view, if already made)."""
     from . import boilerplate, contact, counts, dates, ending, genre as genres, header, outline
     from . import problems
 
-    src = SourceText(text)
+    src = SourceText(text, norm)
     bp = boilerplate.scan(src)
     body = src.without(bp.spans)
     ds = dates.scan_dates(body, reference=bp.published.value if bp.published else None)
