@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from rectify_rules.model import DateFact, Span, TextFact
 from rectify_rules import text as T
 from rectify_rules.parsing import boilerplate as B
+from rectify_rules.parsing import problems
 from rectify_rules.text import SourceText
 
 from test_fast_patterns import TEXTS
@@ -228,3 +229,27 @@ def test_one_scan_finds_what_two_did_on_notices():
 def test_one_scan_finds_what_two_did_on_generated_text(text):
     assert T.scan_folds(text) == _folds_plain(text)
     assert T.normalise(text, T.scan_folds(text)[0]) == T.normalise(text)
+
+
+# ---- problems: the rectification labels where a line starts, looked for at the lines' starts --
+
+def _labels_plain(src: SourceText) -> list[int]:
+    return [m.end() for m in problems._LABEL_AT.finditer(src.norm)
+            if problems._starts_line(src.norm, m.start())]
+
+
+def test_labels_as_before_on_notices():
+    found = 0
+    for text in TEXTS:
+        src = SourceText(text)
+        assert problems._Ctx(src, ()).labels == _labels_plain(src)
+        found += len(_labels_plain(src))
+    assert found > 50
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["整改情况", "整改措施", ":", "：", " ", "\u3000", "\u2003", "\t", "\n",
+                                 "落实情况", "主要整改措施", "文字", "整改"]), max_size=20).map("".join))
+def test_labels_as_before_on_generated_text(text):
+    src = SourceText(text)
+    assert problems._Ctx(src, ()).labels == _labels_plain(src)

@@ -128,6 +128,8 @@ def _outside_leaves(progress: tuple[Progress, ...],
     ("…对审计发现问题建立台账，已完成整改31项") count that problem's sub-tasks, and those in
     the text of a group of problems ("预算执行问题5项，已整改3项，部分整改2项") that group's own
     problems: neither is about the notice's problems."""
+    if not progress:  # most notices: nothing to sort out, no need to walk the problem tree
+        return progress
     bodies = sorted(n.body_span for n in _nodes(problems) if len(n.body_span))
     if not bodies:
         return progress

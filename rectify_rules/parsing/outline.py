@@ -86,18 +86,15 @@ def base_style(style: str) -> str:
 
 
 def _bracket_variant(base: str, opening: str, closing: str) -> str:
-    full = (opening == "（", closing == "）")
-    if all(full):
-        return base
-    if any(full):
-        return base + "-mixed"
-    return base + "-half"
+    if opening == "（":
+        return base if closing == "）" else base + "-mixed"
+    return base + "-mixed" if closing == "）" else base + "-half"
 
 
 def _read_marker(m: re.Match, original: str) -> tuple[str, int | None, bool, int, int] | None:
     """(style, number, malformed, start, end) of a marker match; None when not a marker."""
     kind = m.lastgroup
-    g_start, g_end = m.start(kind), m.end(kind)
+    g_start, g_end = m.span(kind)
     if kind in ("cd", "cp", "cu"):
         number = cn_to_int(m.group(kind))
     elif kind == "ci":
@@ -162,20 +159,20 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
             if c is not None:
                 closings.append(line_start)
             continue
-        if not _TEXT_START.match(norm, m.end()):
+        at = m.end()  # where the heading's text begins
+        if not _TEXT_START.match(norm, at):
             continue
         read = _read_marker(m, original)
         if read is None:
             continue
         style, number, malformed, mstart, mend = read
-        t_end_m = _TITLE_END.search(norm, m.end(), line_end)
-        t_end = t_end_m.start() if t_end_m else line_end
-        t_end = _rstrip_end(norm, m.end(), t_end)
+        t_end_m = _TITLE_END.search(norm, at, line_end)
+        t_end = _rstrip_end(norm, at, t_end_m.start() if t_end_m else line_end)
         body_start = t_end_m.end() if t_end_m else t_end
-        level = STYLES.get(style, 0)
-        marker = Marker(text=original[mstart:mend], span=Span(mstart, mend), style=style,
-                        level=level, number=number, malformed=malformed)
-        raws.append(_Raw(marker, original[m.end():t_end], Span(m.end(), t_end), body_start))
+        # (arguments by position: the constructors are made ~40 times a notice)
+        marker = Marker(original[mstart:mend], Span(mstart, mend), style, STYLES.get(style, 0),
+                        number, malformed)
+        raws.append(_Raw(marker, original[at:t_end], Span(at, t_end), body_start))
     return raws, closings
 
 
@@ -195,11 +192,12 @@ def _infer_lone(raws: list[_Raw]) -> None:
 
 
 def _freeze(r: _Raw) -> Node:
-    kids = tuple(_freeze(c) for c in r.children)
-    end = max([r.body_end, r.title_span.end] + [k.span.end for k in kids])
-    return Node(marker=r.marker, title=r.title, span=Span(r.marker.span.start, end),
-                title_span=r.title_span,
-                body_span=Span(min(r.body_start, r.body_end), r.body_end), children=kids)
+    kids = tuple([_freeze(c) for c in r.children])
+    end = max(r.body_end, r.title_span.end)
+    if kids:
+        end = max(end, max([k.span.end for k in kids]))
+    return Node(r.marker, r.title, Span(r.marker.span.start, end), r.title_span,
+                Span(min(r.body_start, r.body_end), r.body_end), kids)
 
 
 def parse_outline(src: SourceText) -> tuple[Node, ...]:
