@@ -368,14 +368,19 @@ class SourceText:
             # :func:`_content_line` inlined, each line's text taken from one split instead of
             # a slice per line, and each Line made without its Python-level __new__; the span
             # of a line made only for a line that is not blank (:meth:`line_spans` makes them
-            # all, and few texts need them)
+            # all, and few texts need them), and one span for both when nothing is stripped
+            # (spans are immutable: most lines have no blanks around them)
             out, pos = [], 0
             for no, line in enumerate(self.norm.split("\n")):
                 stripped = line.strip()
                 if stripped:
-                    start = pos + len(line) - len(line.lstrip())
-                    out.append(_new_line(Line, (no, Span(start, start + len(stripped)), stripped,
-                                                Span(pos, pos + len(line)))))
+                    whole = Span(pos, pos + len(line))
+                    if len(stripped) == len(line):
+                        content = whole
+                    else:
+                        start = pos + len(line) - len(line.lstrip())
+                        content = Span(start, start + len(stripped))
+                    out.append(_new_line(Line, (no, content, stripped, whole)))
                 pos += len(line) + 1
             self._content = tuple(out)
         return self._content
@@ -390,5 +395,7 @@ def _content_line(norm: str, no: int, span: Span) -> Line | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if len(stripped) == len(line):
+        return Line(no, span, stripped, span)  # nothing stripped: one (immutable) span for both
     start = span.start + len(line) - len(line.lstrip())
     return Line(no, Span(start, start + len(stripped)), stripped, span)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from rectify_rules.model import DateFact, Span, TextFact
 from rectify_rules import text as T
 from rectify_rules.parsing import boilerplate as B
-from rectify_rules.parsing import problems
+from rectify_rules.parsing import outline, problems
 from rectify_rules.text import SourceText
 
 from test_fast_patterns import TEXTS
@@ -253,3 +253,45 @@ def test_labels_as_before_on_notices():
 def test_labels_as_before_on_generated_text(text):
     src = SourceText(text)
     assert problems._Ctx(src, ()).labels == _labels_plain(src)
+
+
+# ---- outline: a line that begins with nothing a marker or a closing paragraph begins with -------
+
+def test_markers_and_closings_begin_with_a_listed_character():
+    allowed = set(outline._LINE_FIRST) | {"CATEGORY_DIGIT", " "}
+    for rx in (outline._MARKER, outline._CLOSING):
+        found, empty = _first(sre_parser.parse(rx.pattern))
+        assert found is not None and not empty and found <= allowed, (rx.pattern, found - allowed)
+
+
+def _outline_plain(src: SourceText):
+    """parse_outline with every line tried against both patterns."""
+    keep = outline._LINE_FIRST
+    try:
+        outline._LINE_FIRST = _Everything()
+        return outline.parse_outline(src)
+    finally:
+        outline._LINE_FIRST = keep
+
+
+class _Everything:
+    def __contains__(self, ch: str) -> bool:
+        return True
+
+
+def test_outline_as_before_on_notices():
+    found = 0
+    for text in TEXTS:
+        src = SourceText(text)
+        assert outline.parse_outline(src) == _outline_plain(src)
+        found += len(list(outline.walk(_outline_plain(src))))
+    assert found > 200
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["一、", "(一)", "（二）", "1.", "2、", "(3)", "4)", "①", ")", "(五", "文字",
+                                 "。", "欢迎监督", "特此通报", "联系电话", " ", "\u3000", "\u2003", "\n",
+                                 "١.", "整改"]), max_size=24).map("".join))
+def test_outline_as_before_on_generated_text(text):
+    src = SourceText(text)
+    assert outline.parse_outline(src) == _outline_plain(src)

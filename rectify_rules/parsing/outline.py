@@ -75,6 +75,11 @@ _TITLE_END = re.compile(r"[。:!?]")
 _CLOSING = re.compile(r"[ ]*(?:欢迎[\u4e00-\u9fff]{0,24}?监督|特此通报|联系(?:电话|方式|人)"
                       r"|举报电话|监督电话|如有意见)")
 _BRACKET_STYLES = ("cn-paren", "arabic-paren", "arabic-half-paren")
+#: what a marker or a closing paragraph begins with, blanks and digits aside (a digit: checked
+#: with str.isdecimal, as \d reads one); a line whose text begins with none of them is neither,
+#: and is passed over without trying the two patterns (tests/test_fast_layout.py checks the
+#: characters against the patterns)
+_LINE_FIRST = frozenset(_CN + "()" + "".join(map(chr, range(0x2460, 0x2474))) + "欢特联举监如")
 
 
 def base_style(style: str) -> str:
@@ -152,6 +157,9 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
     # the non-blank lines only (computed once per text, shared with the other stages): a
     # marker and a closing paragraph both hold a character that is no blank
     for line in src.content_lines():
+        first = line.text[0]
+        if first not in _LINE_FIRST and not first.isdecimal():
+            continue  # (the text of a line is stripped: the patterns' leading blanks are read)
         line_start, line_end = line.line.start, line.line.end
         m = _MARKER.match(norm, line_start, line_end)
         if m is None:

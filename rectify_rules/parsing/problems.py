@@ -150,7 +150,7 @@ def _problem_paragraph(node: Node, ctx: _Ctx) -> Node | None:
     rest = nl + 1
     while rest < body.end and norm[rest].isspace():
         rest += 1
-    return Node(None, ctx.original[body.start:t_end], Span(body.start, body.end),
+    return Node(None, ctx.original[body.start:t_end], body,  # the paragraph begins the body
                 Span(body.start, t_end), Span(min(rest, body.end), body.end))
 
 
