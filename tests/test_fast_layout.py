@@ -295,3 +295,8 @@ def test_outline_as_before_on_notices():
 def test_outline_as_before_on_generated_text(text):
     src = SourceText(text)
     assert outline.parse_outline(src) == _outline_plain(src)
+
+
+def test_labels_begin_with_a_listed_character():
+    found, empty = _first(sre_parser.parse(problems._LABEL_AT.pattern))
+    assert found is not None and not empty and found <= set(problems._LABEL_FIRST), found

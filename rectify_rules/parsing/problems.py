@@ -52,6 +52,8 @@ _WEAK_PROBLEM = re.compile(r"问题")
 _LABEL = (r"(?:整改(?:情况|措施|成效|进展|结果|落实情况|完成情况)|整改措施及成效|主要整改措施"
           r"|落实情况)[ ]*[:：]")
 _LABEL_AT = re.compile(_LABEL)
+#: what a label begins with (tests/test_fast_layout.py checks it against the pattern)
+_LABEL_FIRST = "整主落"
 _SENTENCE_END = re.compile(r"[。!?]")
 
 
@@ -75,10 +77,11 @@ class _Ctx:
         # a label where a line starts (only blanks before it): a label begins with a character
         # that is no blank, so it can only stand where a non-blank line's text begins — one
         # match tried there on each line, instead of a scan of the whole text that stops at
-        # every 整 (the plain scan is kept in tests/test_fast_layout.py)
+        # every 整 (the plain scan is kept in tests/test_fast_layout.py), and only on a line whose
+        # text begins with a label's first character
         norm = src.norm
-        self.labels = [m.end() for ln in src.content_lines()
-                       if (m := _LABEL_AT.match(norm, ln.span.start)) is not None
+        self.labels = [m.end() for ln in src.content_lines() if ln.text[0] in _LABEL_FIRST
+                       and (m := _LABEL_AT.match(norm, ln.span.start)) is not None
                        and _starts_line(norm, ln.span.start)]
         self.declared = {c.value for c in declared}
 
