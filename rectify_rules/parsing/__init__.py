@@ -150,7 +150,7 @@ def _nodes(nodes: tuple[Node, ...]):
 
 def _diagnose(body: SourceText, hdr, outl) -> tuple[Diagnostic, ...]:
     """PRS001: the text does not look like a rectification notice at all."""
-    if not body.norm.strip():
+    if not body.norm or body.norm.isspace():  # (not a stripped copy of the whole text)
         return (Diagnostic("PRS001", "文本为空，不是整改通报或整改报告", Span(0, 0)),)
     signals = sum((hdr.title is not None, hdr.inspection.body is not None,
                    hdr.feedback is not None, bool(outl)))

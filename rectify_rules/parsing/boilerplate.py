@@ -227,8 +227,9 @@ def scan(src: SourceText) -> Boilerplate:
     norm = src.norm
     for line in src.content_lines():
         content, stripped = line.span, line.text
-        if (pending is None and stripped[0] not in _FURNITURE_FIRST
-                and (not stripped[0].isdecimal() or _LIST_NUMBER.match(stripped))
+        first = stripped[0]
+        if (pending is None and first not in _FURNITURE_FIRST
+                and (not first.isdecimal() or _LIST_NUMBER.match(stripped))
                 and stripped[-1] not in ")）" and _FURNITURE_MARK.search(stripped) is None):
             continue  # prose (see _FURNITURE_FIRST): no test below can fire
         bullet = _BULLET_RE.match(stripped)
