@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from operator import is_
 from collections.abc import Sequence
+from operator import is_
 
 import attrs
 
