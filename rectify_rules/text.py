@@ -105,10 +105,34 @@ def _fold_found(text: str, found: set[str]) -> str:
 
 
 @cache
-def _to_fold() -> re.Pattern:
-    """Any character :func:`normalise` folds: a foldable one or a traditional one (the two
-    sets are disjoint, and folding makes no traditional character)."""
-    return re.compile(_FOLDABLE.pattern[:-1] + "".join(sorted(_t2s_pairs()[0])) + "]")
+def _fold_class() -> str:
+    """The characters :func:`normalise` folds, as the inside of a class: the foldable ones and
+    the traditional ones (the two sets are disjoint, and folding makes no traditional one)."""
+    return _FOLDABLE.pattern[1:-1] + "".join(sorted(_t2s_pairs()[0]))
+
+
+#: tone marks of pinyin (see :func:`noise_spans`): none of them folds
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_TONES = frozenset(_TONED)
+
+
+@cache
+def _to_fold_or_tone() -> re.Pattern:
+    """A character :func:`normalise` folds, or a tone mark: the one large class the text is
+    scanned with (compiled once, for both uses: :func:`scan_folds`)."""
+    return re.compile("[" + _fold_class() + _TONED + "]")
+
+
+def scan_folds(text: str) -> tuple[set[str], bool]:
+    """(the characters of *text* that :func:`normalise` folds, whether *text* has a tone mark).
+
+    The parser needs both of every text: what to fold, and whether a pinyin insertion can be
+    there (:func:`noise_spans` finds none without a tone mark). One scan of the text gives them,
+    instead of a scan for each."""
+    found = set(_to_fold_or_tone().findall(text))
+    if found.isdisjoint(_TONES):
+        return found, False
+    return found - _TONES, True
 
 
 def normalise(text: str, found: set[str] | None = None) -> str:
@@ -119,7 +143,7 @@ def normalise(text: str, found: set[str] | None = None) -> str:
     *found*: those characters, when :func:`scan_folds` has already found them."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ") if "\r" in text else text
     if found is None:
-        found = set(_to_fold().findall(out))
+        found = scan_folds(out)[0]
     if found:
         traditional = []
         for ch in found:
@@ -134,7 +158,6 @@ def normalise(text: str, found: set[str] | None = None) -> str:
     return out
 
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 #: one pinyin syllable in brackets right after a character: "據(jù)", "個(gè)", "們(men)"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{_TONED}]{{1,6}})[)）]")
 _TONE = re.compile(f"[{_TONED}]")
@@ -143,27 +166,6 @@ _SYLLABLE = re.compile(r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]+(?:ng?|r)
 _PLAIN = str.maketrans({c: "aeiouv"[i // 4] if i < 24 else "v" for i, c in enumerate(_TONED)})
 #: a site that inserts pinyin does it many times: untoned syllables ("(men)") count only then
 _NOISE_MIN_TONED = 3
-
-
-@cache
-def _to_fold_or_tone() -> re.Pattern:
-    """A character :func:`normalise` folds, or a tone mark (none of them folds)."""
-    return re.compile(_to_fold().pattern[:-1] + _TONED + "]")
-
-
-_TONES = frozenset(_TONED)
-
-
-def scan_folds(text: str) -> tuple[set[str], bool]:
-    """(the characters of *text* that :func:`normalise` folds, whether *text* has a tone mark).
-
-    The parser needs both of every text: what to fold, and whether a pinyin insertion can be
-    there (:func:`noise_spans` finds none without a tone mark). One scan of the text gives them,
-    instead of a scan for each."""
-    found = set(_to_fold_or_tone().findall(text))
-    if found.isdisjoint(_TONES):
-        return found, False
-    return found - _TONES, True
 
 
 def noise_spans(text: str) -> tuple[Span, ...]:
