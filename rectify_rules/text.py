@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
-from itertools import count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -106,19 +105,45 @@ def _fold_found(text: str, found: set[str]) -> str:
 
 
 @cache
-def _to_fold() -> re.Pattern:
-    """Any character :func:`normalise` folds: a foldable one or a traditional one (the two
-    sets are disjoint, and folding makes no traditional character)."""
-    return re.compile(_FOLDABLE.pattern[:-1] + "".join(sorted(_t2s_pairs()[0])) + "]")
+def _fold_class() -> str:
+    """The characters :func:`normalise` folds, as the inside of a class: the foldable ones and
+    the traditional ones (the two sets are disjoint, and folding makes no traditional one)."""
+    return _FOLDABLE.pattern[1:-1] + "".join(sorted(_t2s_pairs()[0]))
 
 
-def normalise(text: str) -> str:
+#: tone marks of pinyin (see :func:`noise_spans`): none of them folds
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_TONES = frozenset(_TONED)
+
+
+@cache
+def _to_fold_or_tone() -> re.Pattern:
+    """A character :func:`normalise` folds, or a tone mark: the one large class the text is
+    scanned with (compiled once, for both uses: :func:`scan_folds`)."""
+    return re.compile("[" + _fold_class() + _TONED + "]")
+
+
+def scan_folds(text: str) -> tuple[set[str], bool]:
+    """(the characters of *text* that :func:`normalise` folds, whether *text* has a tone mark).
+
+    The parser needs both of every text: what to fold, and whether a pinyin insertion can be
+    there (:func:`noise_spans` finds none without a tone mark). One scan of the text gives them,
+    instead of a scan for each."""
+    found = set(_to_fold_or_tone().findall(text))
+    if found.isdisjoint(_TONES):
+        return found, False
+    return found - _TONES, True
+
+
+def normalise(text: str, found: set[str] | None = None) -> str:
     """Fold *text* for matching; the result has the same length as *text*.
 
     One scan finds every character to fold, foldable and traditional alike (as
-    the plain form in tests/test_fast_input.py does in two: the text is read once, not twice)."""
+    the plain form in tests/test_fast_input.py does in two: the text is read once, not twice).
+    *found*: those characters, when :func:`scan_folds` has already found them."""
     out = _LONE_CR.sub("\n", text).replace("\r", " ") if "\r" in text else text
-    found = set(_to_fold().findall(out))
+    if found is None:
+        found = scan_folds(out)[0]
     if found:
         traditional = []
         for ch in found:
@@ -133,7 +158,6 @@ def normalise(text: str) -> str:
     return out
 
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 #: one pinyin syllable in brackets right after a character: "據(jù)", "個(gè)", "們(men)"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?P<syl>[a-z{_TONED}]{{1,6}})[)）]")
 _TONE = re.compile(f"[{_TONED}]")
@@ -344,14 +368,22 @@ class SourceText:
         """Every non-blank line, its content stripped of surrounding blanks (cached)."""
         if self._content is None:
             # :func:`_content_line` inlined, each line's text taken from one split instead of
-            # a slice per line, and each Line made without its Python-level __new__
-            out = []
-            for no, span, line in zip(count(), self.line_spans(), self.norm.split("\n")):
+            # a slice per line, and each Line made without its Python-level __new__; the span
+            # of a line made only for a line that is not blank (:meth:`line_spans` makes them
+            # all, and few texts need them), and one span for both when nothing is stripped
+            # (spans are immutable: most lines have no blanks around them)
+            out, pos = [], 0
+            for no, line in enumerate(self.norm.split("\n")):
                 stripped = line.strip()
                 if stripped:
-                    start = span.start + len(line) - len(line.lstrip())
-                    out.append(_new_line(Line, (no, Span(start, start + len(stripped)), stripped,
-                                                span)))
+                    whole = Span(pos, pos + len(line))
+                    if len(stripped) == len(line):
+                        content = whole
+                    else:
+                        start = pos + len(line) - len(line.lstrip())
+                        content = Span(start, start + len(stripped))
+                    out.append(_new_line(Line, (no, content, stripped, whole)))
+                pos += len(line) + 1
             self._content = tuple(out)
         return self._content
 
@@ -365,5 +397,7 @@ def _content_line(norm: str, no: int, span: Span) -> Line | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if len(stripped) == len(line):
+        return Line(no, span, stripped, span)  # nothing stripped: one (immutable) span for both
     start = span.start + len(line) - len(line.lstrip())
     return Line(no, Span(start, start + len(stripped)), stripped, span)

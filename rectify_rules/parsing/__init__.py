@@ -45,11 +45,12 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     the result mapped back to *text* (:mod:`.remap`); the view returned then has the
     insertions blanked, so the rules read the same text the parser read.
     """
-    from ..text import compact, noise_spans
+    from ..text import compact, noise_spans, normalise, scan_folds
 
-    noise = noise_spans(text)
+    folds, toned = scan_folds(text)  # one scan: what to fold, and whether insertions can be there
+    noise = noise_spans(text) if toned else ()
     if not noise:
-        return _parse(text, genre)
+        return _parse(text, genre, normalise(text, folds))
     from .remap import remap
 
     cmp = compact(text, noise)
@@ -61,11 +62,12 @@ def parse_source(text: str, *, genre: str | None = None) -> tuple[Notice, Source
     return notice, body
 
 
-def _parse(text: str, genre: str | None) -> tuple[Notice, SourceText]:
+def _parse(text: str, genre: str | None, norm: str | None = None) -> tuple[Notice, SourceText]:
+    """Parse *text* (*norm*: its normalised view, if already made)."""
     from . import boilerplate, contact, counts, dates, ending, genre as genres, header, outline
     from . import problems
 
-    src = SourceText(text)
+    src = SourceText(text, norm)
     bp = boilerplate.scan(src)
     body = src.without(bp.spans)
     ds = dates.scan_dates(body, reference=bp.published.value if bp.published else None)
@@ -126,6 +128,8 @@ def _outside_leaves(progress: tuple[Progress, ...],
     ("…对审计发现问题建立台账，已完成整改31项") count that problem's sub-tasks, and those in
     the text of a group of problems ("预算执行问题5项，已整改3项，部分整改2项") that group's own
     problems: neither is about the notice's problems."""
+    if not progress:  # most notices: nothing to sort out, no need to walk the problem tree
+        return progress
     bodies = sorted(n.body_span for n in _nodes(problems) if len(n.body_span))
     if not bodies:
         return progress
@@ -146,7 +150,7 @@ def _nodes(nodes: tuple[Node, ...]):
 
 def _diagnose(body: SourceText, hdr, outl) -> tuple[Diagnostic, ...]:
     """PRS001: the text does not look like a rectification notice at all."""
-    if not body.norm.strip():
+    if not body.norm or body.norm.isspace():  # (not a stripped copy of the whole text)
         return (Diagnostic("PRS001", "文本为空，不是整改通报或整改报告", Span(0, 0)),)
     signals = sum((hdr.title is not None, hdr.inspection.body is not None,
                    hdr.feedback is not None, bool(outl)))

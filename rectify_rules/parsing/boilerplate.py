@@ -24,6 +24,7 @@ colons and digits need no special cases.
 from __future__ import annotations
 
 import re
+import string
 
 from attrs import evolve, frozen
 
@@ -71,7 +72,8 @@ JUNK_LINES: tuple[str, ...] = (
     r"分享(?:到|至)?\s*+[:：]?(?:\s*+(?:微信|微博|QQ|朋友圈|空间|好友|[|｜/]))*",
     r"[【\[]?\s*(?:字体|字号)\s*+[:：]?\s*+(?:[【\[]?\s*+[大中小]\s*+[】\]]?\s*+){0,3}",
     r"(?:标签|关键词|责编|编审|终审|初审|复审|主编)\s*[:：|｜].{0,40}",
-    r"(?:[(（]?\s*点击图片可查看大图\s*[)）]?|相关附件\s*[:：]?|附件下载\s*[:：]?|[\[【]全文[\]】])",
+    r"[(（]?\s*点击图片可查看大图\s*[)）]?",
+    r"(?:相关附件\s*[:：]?|附件下载\s*[:：]?|[\[【]全文[\]】])",
     r"(?:已阅读\d+页.{0,30}|下载本文档|文档简介|版权说明\s*[:：].{0,80})",
     r"您访问的链接即将离开.{0,60}",
     r"(?:声明|免责声明)\s*[:：].{0,200}|▌.{0,200}",
@@ -131,6 +133,7 @@ _JUNK_LINE_NEEDS: dict[str, tuple[str, ...]] = {
     r".{0,40}(?:ICP备|公网安备).{0,60}": ("ICP备", "公网安备"),
     r"(?:评论\s*\d*|评论一下|最热评论|最新评论|请输入验证码|.{0,20}\d+条评论.{0,20})": ("评论", "请输入验证码"),
     r"(?:[^|｜\s]{2,8}\s*[|｜]\s*){2,}[^|｜\s]{2,8}": ("|", "｜"),  # the navigation bar
+    _junk_line("[(（]?"): ("点击图片可查看大图",),  # a bracket begins many lines of text
 }
 _JUNK_LINE_RE = re.compile(r"(?:" + "|".join(p for p in JUNK_LINES if p not in _JUNK_LINE_NEEDS)
                            + r")")
@@ -149,6 +152,13 @@ def is_junk_line(line: str) -> bool:
         return False
     return any(any(w in line for w in words) and rx.fullmatch(line)
                for words, rx in _JUNK_LINE_GUARDED)
+
+
+#: every junk line not tried behind its words (:data:`_JUNK_LINE_NEEDS`) begins with one of
+#: these characters, a digit or a blank (tests/test_fast_layout.py reads each pattern and checks
+#: it): :func:`scan` passes over a line that begins otherwise (see :data:`_FURNITURE_FIRST`)
+JUNK_LINE_FIRST = ("首当您所今阅点浏访分上下字【[打关返收纠加责编审校作供撰版主承技网欢设无长繁简手"
+                   "登注智朗听|｜/标终初复相附已文声免▌共尾末" + string.ascii_letters)
 #: every junk token begins with one of these (tests/test_boilerplate.py checks it): the
 #: lookahead lets the scan skip, in one step, every character no token begins with
 TOKEN_FIRST = "【[扫用分"
@@ -173,7 +183,22 @@ _CRUMBS_RE = re.compile(r"(?:(?:当前位置|您的位置|您现在的位置|所
                         r"[>›»]\s*+")
 _TITLE_LIKE = re.compile(r"(?:通报|报告|公告|公示|通告|情况|公开)$")
 #: bullets that lead a line of page furniture
-_BULLET_RE = re.compile(r"[•●▪■◆►▶◇○]\s*")
+_BULLETS = "•●▪■◆►▶◇○"
+_BULLET_RE = re.compile(rf"[{_BULLETS}]\s*")
+#: Most lines are prose, and none of the tests of :func:`scan` can fire on a line unless it
+#: begins with a bullet, a label (metadata line or block), a junk line's first character or a
+#: digit (a timestamp, a pager), ends with a bracket (a trailing date) or holds a widget's mark,
+#: a breadcrumb's arrow or a word of a junk line tried behind its words. A line that does none of
+#: these is passed over with a set lookup and one scan, instead of a dozen patterns (the plain
+#: loop is kept in tests/test_fast_layout.py; both must find the same furniture). A digit
+#: followed by a list mark and no digit ("1.在…", "2、", "3)") begins no timestamp (4 digits,
+#: or a dot then a digit) and no pager (no mark in it): such a line counts as one without a digit.
+_FURNITURE_FIRST = frozenset(_BULLETS + JUNK_LINE_FIRST
+                             + "".join(k[0] for k in META_LABELS) + "".join(k[0] for k in DOC_LABELS))
+_FURNITURE_MARK = re.compile("|".join(sorted(
+    {re.escape(w) for w in (*TOKEN_MARKS, ">", "›", "»")}
+    | {re.escape(w) for ws in _JUNK_LINE_NEEDS.values() for w in ws}, key=len, reverse=True)))
+_LIST_NUMBER = re.compile(r"\d{1,3}[.、)](?!\d)")
 #: the value of a metadata field alone on its line is short and no sentence
 _DOC_VALUE_MAX = 100
 #: a publication date in brackets after a title: "…的通报（2024-07-26）"
@@ -202,6 +227,11 @@ def scan(src: SourceText) -> Boilerplate:
     norm = src.norm
     for line in src.content_lines():
         content, stripped = line.span, line.text
+        first = stripped[0]
+        if (pending is None and first not in _FURNITURE_FIRST
+                and (not first.isdecimal() or _LIST_NUMBER.match(stripped))
+                and stripped[-1] not in ")）" and _FURNITURE_MARK.search(stripped) is None):
+            continue  # prose (see _FURNITURE_FIRST): no test below can fire
         bullet = _BULLET_RE.match(stripped)
         if bullet is not None:
             spans.append(Span(content.start, content.start + bullet.end()))

@@ -75,6 +75,11 @@ _TITLE_END = re.compile(r"[。:!?]")
 _CLOSING = re.compile(r"[ ]*(?:欢迎[\u4e00-\u9fff]{0,24}?监督|特此通报|联系(?:电话|方式|人)"
                       r"|举报电话|监督电话|如有意见)")
 _BRACKET_STYLES = ("cn-paren", "arabic-paren", "arabic-half-paren")
+#: what a marker or a closing paragraph begins with, blanks and digits aside (a digit: checked
+#: with str.isdecimal, as \d reads one); a line whose text begins with none of them is neither,
+#: and is passed over without trying the two patterns (tests/test_fast_layout.py checks the
+#: characters against the patterns)
+_LINE_FIRST = frozenset(_CN + "()" + "".join(map(chr, range(0x2460, 0x2474))) + "欢特联举监如")
 
 
 def base_style(style: str) -> str:
@@ -86,18 +91,15 @@ def base_style(style: str) -> str:
 
 
 def _bracket_variant(base: str, opening: str, closing: str) -> str:
-    full = (opening == "（", closing == "）")
-    if all(full):
-        return base
-    if any(full):
-        return base + "-mixed"
-    return base + "-half"
+    if opening == "（":
+        return base if closing == "）" else base + "-mixed"
+    return base + "-mixed" if closing == "）" else base + "-half"
 
 
 def _read_marker(m: re.Match, original: str) -> tuple[str, int | None, bool, int, int] | None:
     """(style, number, malformed, start, end) of a marker match; None when not a marker."""
     kind = m.lastgroup
-    g_start, g_end = m.start(kind), m.end(kind)
+    g_start, g_end = m.span(kind)
     if kind in ("cd", "cp", "cu"):
         number = cn_to_int(m.group(kind))
     elif kind == "ci":
@@ -155,6 +157,9 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
     # the non-blank lines only (computed once per text, shared with the other stages): a
     # marker and a closing paragraph both hold a character that is no blank
     for line in src.content_lines():
+        first = line.text[0]
+        if first not in _LINE_FIRST and not first.isdecimal():
+            continue  # (the text of a line is stripped: the patterns' leading blanks are read)
         line_start, line_end = line.line.start, line.line.end
         m = _MARKER.match(norm, line_start, line_end)
         if m is None:
@@ -162,20 +167,20 @@ def _scan(src: SourceText) -> tuple[list[_Raw], list[int]]:
             if c is not None:
                 closings.append(line_start)
             continue
-        if not _TEXT_START.match(norm, m.end()):
+        at = m.end()  # where the heading's text begins
+        if not _TEXT_START.match(norm, at):
             continue
         read = _read_marker(m, original)
         if read is None:
             continue
         style, number, malformed, mstart, mend = read
-        t_end_m = _TITLE_END.search(norm, m.end(), line_end)
-        t_end = t_end_m.start() if t_end_m else line_end
-        t_end = _rstrip_end(norm, m.end(), t_end)
+        t_end_m = _TITLE_END.search(norm, at, line_end)
+        t_end = _rstrip_end(norm, at, t_end_m.start() if t_end_m else line_end)
         body_start = t_end_m.end() if t_end_m else t_end
-        level = STYLES.get(style, 0)
-        marker = Marker(text=original[mstart:mend], span=Span(mstart, mend), style=style,
-                        level=level, number=number, malformed=malformed)
-        raws.append(_Raw(marker, original[m.end():t_end], Span(m.end(), t_end), body_start))
+        # (arguments by position: the constructors are made ~40 times a notice)
+        marker = Marker(original[mstart:mend], Span(mstart, mend), style, STYLES.get(style, 0),
+                        number, malformed)
+        raws.append(_Raw(marker, original[at:t_end], Span(at, t_end), body_start))
     return raws, closings
 
 
@@ -195,11 +200,18 @@ def _infer_lone(raws: list[_Raw]) -> None:
 
 
 def _freeze(r: _Raw) -> Node:
-    kids = tuple(_freeze(c) for c in r.children)
-    end = max([r.body_end, r.title_span.end] + [k.span.end for k in kids])
-    return Node(marker=r.marker, title=r.title, span=Span(r.marker.span.start, end),
-                title_span=r.title_span,
-                body_span=Span(min(r.body_start, r.body_end), r.body_end), children=kids)
+    # (comparisons, not calls of min and max: ~40 nodes a notice, most of them leaves)
+    end = r.body_end if r.body_end > r.title_span.end else r.title_span.end
+    if r.children:
+        kids = tuple([_freeze(c) for c in r.children])
+        for k in kids:
+            if k.span.end > end:
+                end = k.span.end
+    else:
+        kids = ()
+    start = r.body_start if r.body_start < r.body_end else r.body_end
+    return Node(r.marker, r.title, Span(r.marker.span.start, end), r.title_span,
+                Span(start, r.body_end), kids)
 
 
 def parse_outline(src: SourceText) -> tuple[Node, ...]:
@@ -228,7 +240,7 @@ def parse_outline(src: SourceText) -> tuple[Node, ...]:
             stack.pop()
         (stack[-1].children if stack else roots).append(r)
         stack.append(r)
-    return tuple(_freeze(r) for r in roots)
+    return tuple([_freeze(r) for r in roots])
 
 
 def walk(nodes: tuple[Node, ...]):

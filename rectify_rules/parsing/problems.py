@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from operator import is_
 
 import attrs
 
@@ -51,7 +52,8 @@ _WEAK_PROBLEM = re.compile(r"问题")
 _LABEL = (r"(?:整改(?:情况|措施|成效|进展|结果|落实情况|完成情况)|整改措施及成效|主要整改措施"
           r"|落实情况)[ ]*[:：]")
 _LABEL_AT = re.compile(_LABEL)
-_PARA_END = re.compile(r"\n")
+#: what a label begins with (tests/test_fast_layout.py checks it against the pattern)
+_LABEL_FIRST = "整主落"
 _SENTENCE_END = re.compile(r"[。!?]")
 
 
@@ -72,11 +74,15 @@ class _Ctx:
     def __init__(self, src: SourceText, declared: Sequence[Count]) -> None:
         self.norm = src.norm
         self.original = src.original
-        # a label where a line starts: found by its words (the engine skips ahead to their first
-        # characters), then the line start looked for (a pattern that starts with the line start
-        # is tried at every place of the text)
-        self.labels = [m.end() for m in _LABEL_AT.finditer(src.norm)
-                       if _starts_line(src.norm, m.start())]
+        # a label where a line starts (only blanks before it): a label begins with a character
+        # that is no blank, so it can only stand where a non-blank line's text begins — one
+        # match tried there on each line, instead of a scan of the whole text that stops at
+        # every 整 (the plain scan is kept in tests/test_fast_layout.py), and only on a line whose
+        # text begins with a label's first character
+        norm = src.norm
+        self.labels = [m.end() for ln in src.content_lines() if ln.text[0] in _LABEL_FIRST
+                       and (m := _LABEL_AT.match(norm, ln.span.start)) is not None
+                       and _starts_line(norm, ln.span.start)]
         self.declared = {c.value for c in declared}
 
     def title(self, node: Node) -> str:
@@ -85,8 +91,10 @@ class _Ctx:
         return self.norm[node.title_span.start:node.title_span.end]
 
     def labels_in(self, span: Span) -> int:
-        return (bisect.bisect_left(self.labels, span.end)
-                - bisect.bisect_left(self.labels, span.start))
+        return self.labels_between(span.start, span.end)
+
+    def labels_between(self, start: int, end: int) -> int:
+        return bisect.bisect_left(self.labels, end) - bisect.bisect_left(self.labels, start)
 
 
 def _starts_line(norm: str, pos: int) -> bool:
@@ -132,24 +140,21 @@ def _choose(nodes: Sequence[Node], ctx: _Ctx, depth: int = 0) -> tuple[Node, ...
 def _problem_paragraph(node: Node, ctx: _Ctx) -> Node | None:
     """The unnumbered problem paragraph opening *node*'s body, as a leaf Node."""
     norm, body = ctx.norm, node.body_span
-    if not len(body) or "\n" not in norm[node.title_span.end:body.start]:
+    if not len(body) or norm.find("\n", node.title_span.end, body.start) < 0:
         return None  # the body continues the heading line: the node is its own leaf
-    nl = _PARA_END.search(norm, body.start, body.end)
-    if nl is None:
+    nl = norm.find("\n", body.start, body.end)  # the end of the paragraph
+    if nl < 0:
         return None
-    para = Span(body.start, nl.start())
-    if _LABEL_AT.match(norm, body.start) or not ctx.labels_in(Span(nl.start(), body.end)):
+    if _LABEL_AT.match(norm, body.start) or not ctx.labels_between(nl, body.end):
         return None  # opens with the rectification text, or no rectification text follows
-    end = para.end
-    while end > para.start and norm[end - 1].isspace():
-        end -= 1
-    stop = _SENTENCE_END.search(norm, para.start, end)
+    end = _rstrip(norm, body.start, nl)
+    stop = _SENTENCE_END.search(norm, body.start, end)
     t_end = stop.start() if stop else end
-    rest = nl.end()
+    rest = nl + 1
     while rest < body.end and norm[rest].isspace():
         rest += 1
-    return Node(marker=None, title=ctx.original[para.start:t_end], span=Span(para.start, body.end),
-                title_span=Span(para.start, t_end), body_span=Span(min(rest, body.end), body.end))
+    return Node(None, ctx.original[body.start:t_end], body,  # the paragraph begins the body
+                Span(body.start, t_end), Span(min(rest, body.end), body.end))
 
 
 def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ...]:
@@ -163,8 +168,10 @@ def _add_paragraph_leaves(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node, ..
 
     def rebuild(n: Node, depth: int) -> Node:
         if n.children:
-            return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
-                        tuple(rebuild(c, depth + 1) for c in n.children),
+            kids = [rebuild(c, depth + 1) for c in n.children]
+            if all(map(is_, kids, n.children)):
+                return n  # nothing below changed: the node as it is, not a copy
+            return Node(n.marker, n.title, n.span, n.title_span, n.body_span, tuple(kids),
                         n.status, n.status_span, n.deadline)
         if depth in branching:
             child = _problem_paragraph(n, ctx)
@@ -194,7 +201,8 @@ def _end_trailing_paragraphs(groups: tuple[Node, ...], ctx: _Ctx) -> tuple[Node,
     as its own (整改情况： / 完成时限： …)."""
     norm = ctx.norm
     leaves = [leaf for g in groups for leaf in g.leaves()]
-    multi = [leaf for leaf in leaves if "\n" in norm[leaf.body_span.start:leaf.body_span.end]]
+    multi = [leaf for leaf in leaves  # (a line break looked for in place: no copy of the body)
+             if norm.find("\n", leaf.body_span.start, leaf.body_span.end) >= 0]
     if len(leaves) < 3 or len(leaves) - len(multi) < _ONE_PARAGRAPH_SHARE * len(leaves):
         return groups
     cut: dict[int, int] = {}  # leaf start → new body end
@@ -231,11 +239,16 @@ def _rstrip(norm: str, start: int, end: int) -> int:
 
 
 def _annotate(n: Node, norm: str, dates, rows: tuple[Row, ...] = ()) -> Node:
-    if n.children:  # a plain constructor: attrs.evolve costs several times more per node
-        return Node(n.marker, n.title, n.span, n.title_span, n.body_span,
-                    tuple(_annotate(c, norm, dates, rows) for c in n.children),
+    """*n* with the status and deadline of each leaf; a node nothing is added to is returned as
+    it is (a copy would be equal to it), a changed one made with the plain constructor (attrs.
+    evolve costs several times more per node)."""
+    if n.children:
+        kids = [_annotate(c, norm, dates, rows) for c in n.children]
+        if all(map(is_, kids, n.children)):
+            return n
+        return Node(n.marker, n.title, n.span, n.title_span, n.body_span, tuple(kids),
                     n.status, n.status_span, n.deadline)
-    row = next((r for r in rows if r.span.contains(n.title_span)), None)
+    row = next((r for r in rows if r.span.contains(n.title_span)), None) if rows else None
     if row is not None:  # an item of a 整改台账 table: its status and deadline are cells
         return Node(n.marker, n.title, n.span, n.title_span, n.body_span, n.children,
                     row.status, row.status_span, row.deadline)
@@ -246,7 +259,10 @@ def _annotate(n: Node, norm: str, dates, rows: tuple[Row, ...] = ()) -> Node:
             in_body = dates.within(n.body_span)
         except Exception:  # a date scan that cannot answer must not break the parse
             in_body = ()
-        deadline = find_deadline(norm, in_body)
+        deadline = find_deadline(norm, in_body) if in_body else None
+    if status is None and deadline is None and n.status is None and n.status_span is None \
+            and n.deadline is None:
+        return n
     return Node(n.marker, n.title, n.span, n.title_span, n.body_span, n.children,
                 status[0] if status else None, status[1] if status else None, deadline)
 
