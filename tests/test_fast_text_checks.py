@@ -72,3 +72,77 @@ def test_doubles_as_before_on_generated_text(norm):
     from rectify_rules.checks import doubled
 
     assert [m.span() for m in doubled.doubles(norm)] == _reference_doubles(norm)
+
+
+# ---- FMT003: marks taken by map, skipped stretches taken out once -------------------------------
+
+def _reference_half_width_punctuation(ctx):
+    from bisect import bisect_left, bisect_right
+
+    from rectify_rules.checks import Hit
+    from rectify_rules.checks import hygiene as H
+    from rectify_rules.model import Span
+
+    orig = ctx.src.original
+    if H._HALF.search(orig) is None:
+        return
+    found = [m.start() for m in H._HALF_ZH.finditer(orig)]
+    halves = [i for i in found if orig[i - 1] not in " \t" or H._spaced_mark(orig, i)]
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(H._skipped(orig, ctx.notice.boilerplate)):
+        if a >= b:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    for p0, p1 in H._paragraph_index(ctx.src).spans:
+        lo, hi = bisect_left(halves, p0), bisect_left(halves, p1)
+        if lo == hi:
+            continue
+        first, count = lo, hi - lo
+        j0, j1 = bisect_right(ends, p0), bisect_left(starts, p1)
+        for a, b in zip(starts[j0:j1], ends[j0:j1]):
+            inside = bisect_left(halves, a, lo, hi), bisect_left(halves, b, lo, hi)
+            count -= inside[1] - inside[0]
+            if inside[0] == first:
+                first = inside[1]
+        if count == 0:
+            continue
+        i = halves[first]
+        context = orig[max(p0, i - 4):min(p1, i + 5)]
+        if "\n" in context or "\r" in context:
+            context = H._LINE_BREAK.sub("", context)
+        yield Hit(Span(i, i + 1), {"char": orig[i], "count": count, "context": context})
+
+
+def test_half_width_punctuation_as_before_on_notices(parsed):
+    from rectify_rules.checks import hygiene
+
+    found = 0
+    rng = random.Random(3)
+    for notice, src in parsed:
+        # and the notice with one full-width mark in three made half-width, some after blanks
+        text = "".join(ch if ch not in "，；：？！（）" or rng.random() > 0.3
+                       else rng.choice(["", " ", "\t", "  "]) + chr(ord(ch) - 0xFEE0)
+                       for ch in src.original)
+        for n, s in ((notice, src), parse_source(text)):
+            ctx = _ctx(n, s)
+            mine = _hits(hygiene.half_width_punctuation(ctx))
+            assert mine == _hits(_reference_half_width_punctuation(ctx))
+            found += len(mine)
+    assert found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["来源:", "时间: ", "(一)", "1)", "http://a.cn/x,y", "www.a.cn",
+                                 ",", ";", ":", "?", "!", "(", ")", " ", "\t", "中", "文", "。",
+                                 "a", "1", "\n", "\n\n", "\u3000", "“", "”"]), max_size=30))
+def test_half_width_punctuation_as_before_on_generated_text(parts):
+    from rectify_rules.checks import hygiene
+
+    notice, src = parse_source("".join(parts))
+    ctx = _ctx(notice, src)
+    assert _hits(hygiene.half_width_punctuation(ctx)) == _hits(_reference_half_width_punctuation(ctx))
