@@ -146,3 +146,37 @@ def test_half_width_punctuation_as_before_on_generated_text(parts):
     notice, src = parse_source("".join(parts))
     ctx = _ctx(notice, src)
     assert _hits(hygiene.half_width_punctuation(ctx)) == _hits(_reference_half_width_punctuation(ctx))
+
+
+# ---- TRM002: the suffix length filed by a run's last MIN_LEN characters ----------------------
+
+def test_the_word_found_at_a_name_end_is_the_longest_that_ends_it():
+    """What organisation_name_variants relies on to file suffix lengths by a run's last
+    characters: where a word of _SUFFIXES ends a longer one (工委, 党工委), no word ends with
+    a beginning of what the longer one has more (党), so the scan, at the longer word's first
+    character, is never inside a match and finds the longer word there."""
+    from rectify_rules.checks import terms
+
+    words = terms._SUFFIXES
+    assert all(len(w) < terms.MIN_LEN for w in words)
+    for longer in words:
+        for shorter in words:
+            if longer == shorter or not longer.endswith(shorter):
+                continue
+            extra = longer[:-len(shorter)]
+            inside = [u for u in words for j in range(1, len(extra) + 1)
+                      if u.endswith(extra[:j]) and len(u) > j]
+            assert not inside, (longer, shorter, inside)
+
+
+def test_suffix_length_is_that_of_the_longest_word_ending_the_run(parsed):
+    from rectify_rules.checks import terms
+
+    seen = set()
+    for _, src in parsed:
+        text = src.norm + "".join(f"，{x}{w}" for x in ("党", "纪", "县", "管") for w in terms._SUFFIXES)
+        for _, _, slen, run in terms._runs(text):
+            longest = max(len(w) for w in terms._SUFFIXES if run.endswith(w))
+            assert slen == longest, run
+            seen.add(run[-slen:])
+    assert {"党工委", "工委", "纪工委", "局"} <= seen
