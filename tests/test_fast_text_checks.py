@@ -180,3 +180,29 @@ def test_suffix_length_is_that_of_the_longest_word_ending_the_run(parsed):
             assert slen == longest, run
             seen.add(run[-slen:])
     assert {"党工委", "工委", "纪工委", "局"} <= seen
+
+
+# ---- DAT006: garbled dates looked for where "19" / "20" and the digits after it allow one ----
+
+def test_garbled_dates_found_as_before_on_notices(parsed):
+    from rectify_rules.checks import date_text
+
+    found = 0
+    rng = random.Random(6)
+    for _, src in parsed:
+        # and the text with some 年 / 月 of its dates dropped: garbled dates in every context
+        text = "".join(ch for ch in src.norm if ch not in "年月" or rng.random() > 0.3)
+        for norm in (src.norm, text):
+            mine = [m.span() for m in date_text._garbled(norm)]
+            assert mine == [m.span() for m in date_text._GARBLED.finditer(norm)]
+            found += len(mine)
+    assert found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="1290.年月日 a", max_size=24))
+def test_garbled_dates_found_as_before_on_generated_text(norm):
+    from rectify_rules.checks import date_text
+
+    assert ([m.span() for m in date_text._garbled(norm)]
+            == [m.span() for m in date_text._GARBLED.finditer(norm)])
