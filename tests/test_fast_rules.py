@@ -83,7 +83,7 @@ def _reference_name_variants(ctx):
     if not counts:
         return
     slen_of = {name: k for _, _, k, name in cands}
-    longer, shapes = terms._indexes(counts, slen_of)
+    longer, shapes = terms._indexes(counts, slen_of.__getitem__)
     lengths: dict[str, int] = {}
     for (first, last, n) in longer:
         lengths[first + last] = lengths.get(first + last, 0) | 1 << (n - 1)

@@ -56,6 +56,24 @@ def weekday_matches_date(ctx: CheckContext) -> Iterator[Hit]:
 _GARBLED = re.compile(
     r"(?:19|20)(?<![0-9.]..)(?P<yy>[0-9]{2})"
     r"(?:年(?P<md1>[0-9]{3,4})日|(?P<md2>[0-9]{2,4})日|(?P<m>[0-9]{1,2})月)")
+#: where _GARBLED can match: "19" or "20", two digits, then 年 and three digits or a fifth
+#: digit. One pattern a literal: the engine looks for "20" ~6 times faster than for the class
+#: [12] that (?:19|20) starts with, and skips the written dates ("2021年6月") without a match.
+_GARBLED_AT = tuple(re.compile(f"{c}(?=[0-9]{{2}}(?:年[0-9]{{3}}|[0-9]))") for c in ("19", "20"))
+
+
+def _garbled(norm: str) -> Iterator[re.Match]:
+    """What ``_GARBLED.finditer(norm)`` gives: _GARBLED tried at the places _GARBLED_AT finds
+    (a "19" or "20" cannot overlap another), in order, from the end of the last match on."""
+    places = sorted(m.start() for rx in _GARBLED_AT for m in rx.finditer(norm))
+    match = _GARBLED.match
+    done = 0
+    for i in places:
+        if i >= done:
+            m = match(norm, i)
+            if m is not None:
+                done = m.end()
+                yield m
 
 
 def _readings(year: int, digits: str) -> list[tuple[int, int]]:
@@ -75,7 +93,7 @@ def garbled_dates(ctx: CheckContext) -> Iterator[Hit]:
     norm, orig = ctx.src.norm, ctx.src.original
     if "日" not in norm and "月" not in norm:
         return
-    for m in _GARBLED.finditer(norm):
+    for m in _garbled(norm):
         s, e = m.start(), m.end()
         text = orig[s:e]
         year = int(norm[s:s + 2] + m.group("yy"))

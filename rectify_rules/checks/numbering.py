@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Marker, Node
-from ..parsing.outline import walk
 from . import CheckContext, Hit, register
 from .counts import provides
 
@@ -66,6 +65,28 @@ def shape(style: str, number: int) -> str:
 
 def _text(m: Marker) -> str:
     return m.text.strip()
+
+
+_LAST: list = [None, ()]  # [an outline, its markers]: one notice at a time
+
+
+def _markers(outline: tuple[Node, ...]) -> tuple[Marker, ...]:
+    """The markers of *outline* in document order, listed once per notice for NUM002–NUM004
+    (one walk into a list, not a generator per node each rule: every node passed up through
+    one generator per level)."""
+    if _LAST[0] is not outline:
+        out: list[Marker] = []
+        _collect(outline, out)
+        _LAST[:] = [outline, tuple(out)]
+    return _LAST[1]
+
+
+def _collect(nodes: tuple[Node, ...], out: list[Marker]) -> None:
+    for n in nodes:
+        if n.marker is not None:
+            out.append(n.marker)
+        if n.children:
+            _collect(n.children, out)
 
 
 def _sequence(nodes: tuple[Node, ...], last: dict[int, int], out: list[Hit],
@@ -123,7 +144,7 @@ def numbering_continuity(ctx: CheckContext) -> Iterator[Hit]:
 @provides("outer", "inner", "outer_level", "inner_level")
 def heading_level_order(ctx: CheckContext) -> Iterator[Hit]:
     """NUM002: a higher-level list nested under a lower-level item."""
-    markers = [n.marker for n in walk(ctx.notice.outline) if n.marker is not None]
+    markers = _markers(ctx.notice.outline)
     seen: set[tuple[str, str]] = set()
     for i in range(1, len(markers)):
         x, y = markers[i - 1], markers[i]
@@ -153,8 +174,7 @@ def heading_level_order(ctx: CheckContext) -> Iterator[Hit]:
 @provides("marker", "level", "standard", "note", "others")
 def marker_style(ctx: CheckContext) -> Iterator[Hit]:
     """NUM003: a marker style the standard does not use, once per style."""
-    markers = [n.marker for n in walk(ctx.notice.outline)
-               if n.marker is not None and not n.marker.malformed and n.marker.level in STANDARD]
+    markers = [m for m in _markers(ctx.notice.outline) if not m.malformed and m.level in STANDARD]
     styles_at: dict[int, list[str]] = {}
     for m in markers:
         if m.style not in styles_at.setdefault(m.level, []):
@@ -177,9 +197,8 @@ def marker_style(ctx: CheckContext) -> Iterator[Hit]:
 @provides("marker", "reason")
 def marker_malformed(ctx: CheckContext) -> Iterator[Hit]:
     """NUM004: a marker without its number or without its closing bracket."""
-    for n in walk(ctx.notice.outline):
-        m = n.marker
-        if m is None or not m.malformed:
+    for m in _markers(ctx.notice.outline):
+        if not m.malformed:
             continue
         text = _text(m)
         if text in (")", "）"):
