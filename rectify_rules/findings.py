@@ -151,6 +151,25 @@ def locator(src: SourceText):
     return where
 
 
+def positions(src: SourceText):
+    """``(start, end) -> (row, column, end row, end column)``: :func:`locator` as numbers, for a
+    writer that renders the engine's findings without building them (the JSON of ``check``)."""
+    text = src.original
+    size = len(text)
+    find = text.find
+    line_col = src.index.line_col
+
+    def where(start: int, end: int) -> tuple[int, int, int, int]:
+        r1, c1 = line_col(start)
+        if start == end:
+            return r1, c1, r1, c1
+        if 0 <= start < end <= size and find("\n", start, end) < 0:  # within one line
+            return r1, c1, r1, c1 + end - start
+        return (r1, c1, *line_col(end))
+
+    return where
+
+
 def make_finding(src: SourceText, *, code: str, name: str, severity: Severity, message: str,
                  span: Span, values: dict[str, Any] | None = None,
                  related: list[tuple[Span, str]] | None = None, fix: Fix | None = None,

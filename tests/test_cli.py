@@ -218,10 +218,10 @@ def test_batch_output_is_written_as_files_are_checked(notices, capsys, monkeypat
     real = batch.check_task
     seen_before_second: list[str] = []
 
-    def spy(task):
+    def spy(task, *rest):
         if task.name == "b.txt":
             seen_before_second.append(capsys.readouterr().out)
-        return real(task)
+        return real(task, *rest)
 
     monkeypatch.setattr(batch, "check_task", spy)
     code = main(["check", "a.txt", "b.txt", *LOC, "--format", fmt])

@@ -269,7 +269,7 @@ def test_memory_budget_makes_an_error_row(monkeypatch, tmp_path):
     if not Path("/proc/self/statm").exists():
         pytest.skip("the memory budget needs /proc (Linux)")
 
-    def hungry(task):
+    def hungry(task, *_):
         return bytearray(400 * H.MIB)  # past a 100 MB budget
 
     monkeypatch.setattr(batch, "_check_task", hungry)
@@ -290,10 +290,10 @@ def test_a_dying_worker_loses_no_other_result(monkeypatch, tmp_path):
         names.append(str(p))
     real = batch._check_task
 
-    def dies_on_kill(task):
+    def dies_on_kill(task, *rest):
         if "kill" in Path(task.path).read_text(encoding="utf-8"):
             os._exit(3)  # a crash in a C library, as the worker sees it
-        return real(task)
+        return real(task, *rest)
 
     monkeypatch.setattr(batch, "_check_task", dies_on_kill)  # inherited by forked workers
     tasks = [batch.Task(n, n, batch.Settings()) for n in names]

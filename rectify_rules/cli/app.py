@@ -279,8 +279,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             tasks.append(Task(f, f, s))
     out = _output(args, tasks)
-    render = (out[0], tuple(out[1].values()), out[2]) if args.jobs > 1 else None
-    results = iter_results(tasks, args.jobs, render)  # workers render: the parent writes text
+    render = (out[0], tuple(out[1].values()), out[2])
+    results = iter_results(tasks, args.jobs, render)  # rendered as checked: the report writes text
     if shown(len(tasks), not args.no_progress):
         # findings are written as files are checked while the bar is drawn (progress.py);
         # the writer is opened inside, on the sys.stdout the bar may have redirected

@@ -27,7 +27,8 @@ from ..findings import Finding, Fix, Location, Related
 from ..limits import FILE_MEMORY_MB, FILE_TIMEOUT
 from ..model import Span
 from .errors import CliError
-from .pool import die_with_parent, map_ordered, settle_heap, worker_renderer, worker_settings
+from .pool import (die_with_parent, map_ordered, settle_heap, worker_found_renderer,
+                   worker_renderer, worker_settings)
 
 SUFFIXES = (".txt", ".docx", ".html", ".htm")
 #: saved web pages: read from a folder when their content is HTML (so are extensionless files)
@@ -179,16 +180,17 @@ def get_pack(settings: Settings):
     return pack
 
 
-def check_task(task: Task) -> FileResult:
+def check_task(task: Task, render_found: Callable | None = None) -> FileResult:
     """Read, parse and check one file (runs in a worker with ``--jobs``), within the
-    settings' time and memory budget."""
+    settings' time and memory budget. With *render_found* (``output.found_renderer``), the
+    result holds the findings rendered (``rendered``) instead of the findings."""
     from .budget import FileTimeout, file_budget
 
     s = task.settings
     get_pack(s)  # loaded outside the file's budget (once per process)
     try:
         with file_budget(s.timeout, s.max_memory):
-            return _check_task(task)
+            return _check_task(task, render_found)
     except FileTimeout:
         return _failed(task, "timeout", f"处理超时（超过 {s.timeout:g} 秒 CPU 时间），已跳过")
     except MemoryError:
@@ -199,8 +201,8 @@ def _failed(task: Task, failure: str, problem: str) -> FileResult:
     return FileResult(task.name, error=f"{task.name}: error: {problem}", failure=failure)
 
 
-def _check_task(task: Task) -> FileResult:
-    from ..engine import check_parsed
+def _check_task(task: Task, render_found: Callable | None = None) -> FileResult:
+    from ..engine.evaluate import findings_of, found_parsed
     from ..parsing import parse_source
     from ..read import InputError, load
 
@@ -217,10 +219,14 @@ def _check_task(task: Task) -> FileResult:
     notes: list[str] = []
     try:
         notice, src = parse_source(text, genre=s.genre)
-        findings = check_parsed(notice, src, get_pack(s), as_of=s.as_of,
-                                severity=dict(s.severity) or None,
-                                options={k: dict(v) for k, v in s.options.items()} or None,
-                                filename=task.name, notes=notes)
+        found, redacted = found_parsed(notice, src, get_pack(s), as_of=s.as_of,
+                                       severity=dict(s.severity) or None,
+                                       options={k: dict(v) for k, v in s.options.items()} or None,
+                                       notes=notes)
+        if render_found is not None and not redacted:  # text only: no Finding built
+            return FileResult(task.name, notes=tuple(f"{task.name}: warning: {n}" for n in notes),
+                              rendered=tuple(render_found(found, src, task.name)))
+        findings = findings_of(found, src, task.name, redacted)
     except Exception as e:  # a bug must not sink a batch of a thousand files
         if os.environ.get("RECTIFY_RULES_DEBUG"):
             raise
@@ -258,11 +264,19 @@ def iter_results(tasks: Sequence[Task], jobs: int,
     crosses between processes per file is its path (or stdin's bytes) and its FileResult
     (packed as plain tuples, see :func:`_pack`). With *render* = ``(format, rules, options)``
     of a format that renders findings one by one (``output.renderer``), the workers also
-    render them, and the parent process is left with writing text.
+    render them, and the parent process is left with writing text. A format that renders the
+    engine's findings as found (json, jsonl: ``output.found_renderer``) renders them in
+    :func:`check_task` with any number of jobs, and no Finding is built for them.
     """
     if jobs <= 1 or len(tasks) <= 1:
+        direct = None
+        if render is not None:  # a format that renders the engine's findings as they are
+            from ..output import found_renderer
+
+            fmt, rules, options = render
+            direct = found_renderer(fmt, rules=rules, **options)
         for t in tasks:
-            yield check_task(t)
+            yield check_task(t, direct)
             settle_heap()
         return
     settings = tasks[0].settings
@@ -286,9 +300,9 @@ def _crashed_item(item: tuple[str, str, bytes | None]) -> tuple:
 
 def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
     path, name, data = item
-    result = check_task(Task(path, name, worker_settings(), data))
+    result = check_task(Task(path, name, worker_settings(), data), worker_found_renderer())
     render = worker_renderer()
-    if render is not None and result.error is None:
+    if render is not None and result.error is None and result.rendered is None:
         try:
             rendered = tuple((f.code, f.name, f.severity, render(f)) for f in result.findings)
         except Exception:  # noqa: BLE001 - e.g. a rule the format was not told of: as objects
@@ -303,7 +317,7 @@ def _check_item(item: tuple[str, str, bytes | None]) -> tuple:
 
 def _pack(result: FileResult) -> tuple:
     return (result.name, tuple(map(_pack_finding, result.findings)), result.lines, result.error,
-            result.failure, result.notes, None)
+            result.failure, result.notes, result.rendered)
 
 
 def _pack_finding(f: Finding) -> tuple:

@@ -146,12 +146,13 @@ def _init_worker(settings: Settings, render: tuple | None = None,
 
         install()  # no-op in a forked worker: it has the parent's
     _WORKER["settings"] = settings
-    _WORKER["render"] = None
+    _WORKER["render"] = _WORKER["render_found"] = None
     if render is not None:
-        from ..output import renderer
+        from ..output import found_renderer, renderer
 
         fmt, rules, options = render
         _WORKER["render"] = renderer(fmt, rules=rules, **options)
+        _WORKER["render_found"] = found_renderer(fmt, rules=rules, **options)
     from .batch import get_pack
 
     get_pack(settings)
@@ -161,6 +162,12 @@ def _init_worker(settings: Settings, render: tuple | None = None,
 def worker_renderer():
     """The output format's renderer of this worker process, or None (see :func:`map_ordered`)."""
     return _WORKER["render"]
+
+
+def worker_found_renderer():
+    """The output format's renderer of the engine's findings as found
+    (``output.found_renderer``) in this worker process, or None."""
+    return _WORKER.get("render_found")
 
 
 def _start_worker(parent: int, settings: Settings, render: tuple | None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import warnings
-from operator import itemgetter
 from string import Formatter as _Formatter
 from typing import Any
 
@@ -131,13 +130,29 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
     when given, else issued as a :class:`RuleSkippedWarning`; the other rules still run.
     A rule that hits more than :data:`~rectify_rules.limits.MAX_FINDINGS_PER_RULE` places in
     one notice (60 000 stray brackets in a scraped page) gives the first ones and a note."""
+    found, redacted = found_parsed(notice, src, pack, as_of=as_of, severity=severity,
+                                   options=options, notes=notes)
+    return findings_of(found, src, filename, redacted)
+
+
+def found_parsed(notice: Notice, src: SourceText, pack: RulePack, *,
+                 as_of: _dt.date | None = None, severity: dict[str, str] | None = None,
+                 options: dict[str, dict] | None = None,
+                 notes: list[str] | None = None) -> tuple[list[tuple], bool]:
+    """:func:`check_parsed` before its findings are built: each finding as the tuple
+    ``(sort key, code, name, severity, message, span, values, related, fix, reference,
+    redactions)``, sorted, no duplicates, and whether any finding holds personal data.
+
+    *values* is read only (it may be the hit's own dict); *related* is the hit's
+    ``(span, message)`` pairs. :func:`findings_of` builds the findings of these tuples; a
+    writer that only turns them into text renders them as they are (the JSON of ``check``:
+    ``output.json_fmt.render_found``), without building objects only to read them back."""
     levels = resolve_severity(pack, severity)
     opts = resolve_options(pack, options)
     ref = reference_date(notice, as_of)
     seen: set[tuple] = set()
-    keyed: list[tuple[tuple, Finding]] = []
+    found: list[tuple] = []
     redacted = False
-    build = None
     genre = notice.genre
     for rule in pack.rules:
         code = rule.code
@@ -156,8 +171,6 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             _note(notes, f"规则 {code} 在本文件中有 {len(hits)} 处问题，只报告前 "
                          f"{MAX_FINDINGS_PER_RULE} 处")
             hits = sorted(hits, key=lambda h: (h.span.start, h.span.end))[:MAX_FINDINGS_PER_RULE]
-        if build is None:  # the first rule with hits: the text's line index read once
-            build = finding_builder(src)
         name, template, reference, variants = rule.name, rule.message, rule.reference, rule.variants
         bare = _bare(template)
         for hit in hits:
@@ -169,10 +182,11 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
                 bare_t = _bare(tmpl)
             if _TEXT_OR_INT.issuperset(map(type, vals.values())):
                 # text and integers only (most hits): their human form is what format_map
-                # makes of them in a bare {name}, and their plain form is themselves
+                # makes of them in a bare {name}, and their plain form is themselves (the
+                # hit's own dict, read only: findings_of copies it into a Finding)
                 shown = vals if bare_t else {k: v if type(v) is str else human(v)
                                              for k, v in vals.items()}
-                values = dict(vals)
+                values = vals
             else:
                 # text (most values) is its own human and plain form: no call for it
                 shown = {k: v if type(v) is str else human(v) for k, v in vals.items()}
@@ -190,13 +204,26 @@ def check_parsed(notice: Notice, src: SourceText, pack: RulePack, *, as_of: _dt.
             seen.add(key)
             if hit.redact:
                 redacted = True
-            keyed.append((key, build(code, name, lvl, message, span, values, hit.related,
-                                     hit.fix, reference, filename, hit.redact)))
-    # the dedup key is Finding.sort_key without the filename (one for the whole call) and keys
-    # are unique, so sorting by it gives the same order without a property call per finding
-    keyed.sort(key=itemgetter(0))
-    findings = [f for _, f in keyed]
-    if redacted:  # personal data found: masked in every finding that shows it (PRV rules)
+            found.append((key, code, name, lvl, message, span, values, hit.related, hit.fix,
+                          reference, hit.redact))
+    # the dedup key is Finding.sort_key without the filename (one for the whole call), and it
+    # comes first and is unique: sorting the tuples compares the keys alone, in C
+    found.sort()
+    return found, redacted
+
+
+def findings_of(found: list[tuple], src: SourceText, filename: str | None = None,
+                redacted: bool = False) -> list[Finding]:
+    """The findings of :func:`found_parsed`'s tuples, located in *src*; personal data masked
+    in every finding that shows it when *redacted* (PRV rules)."""
+    if not found:
+        return []
+    build = finding_builder(src)  # the text's line index read once
+    findings = [build(code, name, lvl, message, span, dict(values), related, fix, reference,
+                      filename, redact)
+                for _, code, name, lvl, message, span, values, related, fix, reference, redact
+                in found]
+    if redacted:
         from ..redact import scrub
 
         findings = scrub(findings, src.original)

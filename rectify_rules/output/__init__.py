@@ -132,6 +132,19 @@ def renderer(fmt: str, *, rules: Sequence[RuleInfo] = (), **kwargs: Any) -> Any:
     return None if make is None else make(rules=tuple(rules), **kwargs)
 
 
+def found_renderer(fmt: str, **kwargs: Any) -> Any:
+    """``(found, src, filename) -> [Rendered]``: what :func:`renderer` gives for each finding
+    the engine found (``engine.evaluate.found_parsed``, none holding personal data), rendered
+    straight from those tuples without building the findings; None for the formats that have
+    no such form (all but json and jsonl)."""
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r}")
+    module = importlib.import_module(f".{_MODULES[fmt]}", __name__)
+    cls = module.JsonlWriter if fmt == "jsonl" else module.Writer
+    make = getattr(cls, "found_renderer", None)
+    return None if make is None else make(**kwargs)
+
+
 def shows_lines(fmt: str) -> bool:
     """Whether a writer of *fmt* shows the source lines ``writer.file`` is given (rich, html);
     the formats that render findings one by one (:func:`renderer`) never read them."""

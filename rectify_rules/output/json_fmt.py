@@ -9,8 +9,9 @@ from typing import Any, TextIO
 
 import attrs
 
-from ..findings import Finding, Location
+from ..findings import Finding, Location, positions
 from ..model import Span
+from ..text import SourceText
 
 
 #: the types :func:`plain` returns unchanged (exact types; subclasses go through it)
@@ -98,6 +99,50 @@ def render(f: Finding) -> str:
             f'{parts[2]}{_related(f.related) if f.related else "[]"}}}')
 
 
+def render_found(found: list[tuple], src: SourceText,
+                 filename: str | None) -> list[tuple[str, str, str, str]]:
+    """The findings the engine found (``engine.evaluate.found_parsed``, none holding personal
+    data) as :func:`render` writes them once built (``engine.evaluate.findings_of``), without
+    building them: ``check --format json`` turns ~70 findings a notice into text and nothing
+    else, and the Finding objects, their Locations and Related places were built only to be
+    read back here. The text is :func:`render`'s, field for field (tests/test_fast_output.py)."""
+    text = src.original
+    where = positions(src)
+    out = []
+    for _, code, name, severity, message, span, values, related, fix, reference, _ in found:
+        key = (code, name, severity, reference, filename)
+        parts = _PARTS.get(key)
+        if parts is None:
+            parts = _parts(key)
+        r1, c1, r2, c2 = where(span.start, span.end)
+        if fix is None:
+            fixed = "null"
+        else:
+            fixed = (f'{{"replacement": {_text_or_null(fix.replacement)}, '
+                     f'"safe": {_encode(fix.safe)}, '
+                     f'"span": {{"start": {fix.span.start}, "end": {fix.span.end}}}')
+            if fix.span == span:
+                fixed += (f', "location": {{"row": {r1}, "column": {c1}}}, '
+                          f'"end_location": {{"row": {r2}, "column": {c2}}}')
+            fixed += "}"
+        if related:
+            places = []
+            for rspan, rmsg in related:
+                s1, t1, s2, t2 = where(rspan.start, rspan.end)
+                places.append(f'{{"message": {_q(rmsg)}, '
+                              f'"excerpt": {_q(text[rspan.start:rspan.end])}, '
+                              f'"location": {{"row": {s1}, "column": {t1}}}, '
+                              f'"end_location": {{"row": {s2}, "column": {t2}}}}}')
+            others = "[" + ", ".join(places) + "]"
+        else:
+            others = "[]"
+        out.append((code, name, severity,
+                    f'{parts[0]}{_q(message)}{parts[1]}{r1}, "column": {c1}}}, '
+                    f'"end_location": {{"row": {r2}, "column": {c2}}}, '
+                    f'"values": {_values(values)}, "fix": {fixed}{parts[2]}{others}}}'))
+    return out
+
+
 #: (code, name, severity, reference, filename) → the JSON text before the message, between
 #: the message and the location's row, and between the fix and the related places
 _PARTS: dict[tuple, tuple[str, str, str]] = {}
@@ -167,6 +212,10 @@ class Writer:
     @staticmethod
     def renderer(**_: object):
         return render
+
+    @staticmethod
+    def found_renderer(**_: object):
+        return render_found
 
     def file(self, findings, lines, name: str | None = None) -> None:
         self.write_rendered([(f.code, f.name, f.severity, render(f)) for f in findings], name)

@@ -46,10 +46,8 @@ from attrs import evolve, field, frozen
 
 from ..model import DateFact, DateRange, InvalidDate, Span
 from ..text import SourceText
-from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_AFTER, DATE_ANCHORS, DATE_BEFORE,
-                            DATE_RE, DAY_END_RE, RECURRING_BEFORE_RE, SEP_RE, TIME_TAIL_RE,
-                            Parts, read_day, read_parts)
-from .windows import anchored_finditer
+from .dates_grammar import (BARE_BEFORE_RE, BEFORE_RE, DATE_RE, DAY_END_RE, RECURRING_BEFORE_RE,
+                            SEP_RE, TIME_TAIL_RE, Parts, date_matches, read_day, read_parts)
 
 __all__ = ["MAX_WRAP_MONTHS", "NO_YEAR", "DateScan", "scan_dates", "parse_date", "with_year",
            "wraps"]
@@ -116,8 +114,8 @@ class _Raw(NamedTuple):  # a tuple: built for every date candidate, cheaper than
 
 def _candidates(norm: str) -> list[_Raw]:
     out: list[_Raw] = []
-    # DATE_RE.finditer(norm), read only near 年 / 月 / a separator (most digits are no date)
-    for m in anchored_finditer(DATE_RE, norm, DATE_ANCHORS, DATE_BEFORE, DATE_AFTER):
+    # DATE_RE.finditer(norm), tried only where a date can start (most digits are no date)
+    for m in date_matches(norm):
         p = read_parts(m)
         if p is None or (p.year is not None and not _MIN_YEAR <= p.year <= _MAX_YEAR):
             continue
