@@ -287,36 +287,6 @@ _BREAKDOWN_TEXT = st.one_of(_BREAKDOWN_CLAUSES,
                             st.sampled_from(_TOTALS_AND_PARTS).flatmap(_breakdown_form))
 
 
-def test_breakdowns_as_ungated_on_notices():
-    found = 0
-    for text in TEXTS:
-        fast = breakdowns.parse_breakdowns(SourceText(text))
-        assert fast == _breakdowns_ungated(text)
-        found += len(fast)
-    assert found >= 4
-
-
-#: clauses of breakdowns: totals, triggers, labelled parts, and what breaks them
-_BREAKDOWN_PIECES = ["共处理12名", "共有机构21个", "合计5家", "共3个", "其中", "其中:", "给予", "分别",
-                     "政务处分1人", "诫勉谈话1人", "提醒谈话11人", "已撤销12个", "调整4个", "保留5个",
-                     "新增2个", "涉及科级干部4人", "10.5万元", "两人", "党员3名", "组织学习45次", "12名",
-                     "3个", "工作"]
-_BREAKDOWN_SEPS = [",", ",", ",", ";", "、", "。", " ", ""]
-_BREAKDOWN_CLAUSES = st.lists(st.tuples(st.sampled_from(_BREAKDOWN_PIECES),
-                                        st.sampled_from(_BREAKDOWN_SEPS)).map("".join),
-                              max_size=6).map("".join)
-#: free clauses, or a total, a trigger maybe, and parts (the form a breakdown takes), each
-#: followed by free clauses
-_BREAKDOWN_TEXT = st.one_of(
-    _BREAKDOWN_CLAUSES,
-    st.tuples(st.sampled_from(["共处理12名,", "共有机构21个,", "共3个", "企业43家,"]),
-              st.sampled_from(["", "其中", "其中:", "给予", "分别"]),
-              st.lists(st.sampled_from(["政务处分1人", "诫勉谈话1人", "已撤销12个", "调整4个",
-                                        "四上企业24家", "新增2个", "两人"]), max_size=4)
-              .map(",".join), st.sampled_from(["。", ",", ";", ""]), _BREAKDOWN_CLAUSES)
-    .map("".join))
-
-
 @settings(max_examples=1000, deadline=None)
 @given(_BREAKDOWN_TEXT)
 def test_breakdowns_as_ungated_on_generated_text(text):
