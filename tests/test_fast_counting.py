@@ -90,6 +90,9 @@ def _check_sentences_with(norm: str) -> int:
         assert list(counts.Clauses(norm).sentences_with(rx)) == plain
         at = [m.start() for m in rx.finditer(norm)]
         assert list(counts.Clauses(norm).sentences_at(at)) == plain
+        for least in (2, 3):  # the sentences holding that many offsets or more
+            assert list(counts.Clauses(norm).sentences_at(at, least)) == [
+                (s, e) for s, e in plain if sum(s <= p < e for p in at) >= least]
         found += len(plain)
     # the marks are the figure hints, and the marks the counts hold
     clauses = counts.Clauses(norm)
@@ -244,17 +247,19 @@ def test_counts_and_figures_hold_their_marks_on_generated_text(text):
 
 # ---- breakdowns: a sentence with fewer than three figure marks is not read -----------------------
 
-def _breakdowns_ungated(text: str):
-    """parse_breakdowns with every character taken for a figure mark: no sentence skipped."""
-    with mock.patch.object(breakdowns, "_FIG_MARK", re.compile(r"(?s:.)")):
-        return breakdowns.parse_breakdowns(SourceText(text))
+def _breakdowns_plain(text: str):
+    """parse_breakdowns as the plain loop reads: every sentence with a cue."""
+    src = SourceText(text)
+    return tuple(b for s, e in _reference_sentences(src.norm)
+                 if breakdowns._ANY_CUE.search(src.norm, s, e)
+                 for b in breakdowns._sentence_breakdowns(src, s, e))
 
 
-def test_breakdowns_as_ungated_on_notices():
+def test_breakdowns_as_read_plainly_on_notices():
     found = 0
     for text in TEXTS:
         fast = breakdowns.parse_breakdowns(SourceText(text))
-        assert fast == _breakdowns_ungated(text)
+        assert fast == _breakdowns_plain(text)
         found += len(fast)
     assert found >= 4
 
@@ -287,47 +292,19 @@ _BREAKDOWN_TEXT = st.one_of(_BREAKDOWN_CLAUSES,
                             st.sampled_from(_TOTALS_AND_PARTS).flatmap(_breakdown_form))
 
 
-def test_breakdowns_as_ungated_on_notices():
-    found = 0
-    for text in TEXTS:
-        fast = breakdowns.parse_breakdowns(SourceText(text))
-        assert fast == _breakdowns_ungated(text)
-        found += len(fast)
-    assert found >= 4
-
-
-#: clauses of breakdowns: totals, triggers, labelled parts, and what breaks them
-_BREAKDOWN_PIECES = ["共处理12名", "共有机构21个", "合计5家", "共3个", "其中", "其中:", "给予", "分别",
-                     "政务处分1人", "诫勉谈话1人", "提醒谈话11人", "已撤销12个", "调整4个", "保留5个",
-                     "新增2个", "涉及科级干部4人", "10.5万元", "两人", "党员3名", "组织学习45次", "12名",
-                     "3个", "工作"]
-_BREAKDOWN_SEPS = [",", ",", ",", ";", "、", "。", " ", ""]
-_BREAKDOWN_CLAUSES = st.lists(st.tuples(st.sampled_from(_BREAKDOWN_PIECES),
-                                        st.sampled_from(_BREAKDOWN_SEPS)).map("".join),
-                              max_size=6).map("".join)
-#: free clauses, or a total, a trigger maybe, and parts (the form a breakdown takes), each
-#: followed by free clauses
-_BREAKDOWN_TEXT = st.one_of(
-    _BREAKDOWN_CLAUSES,
-    st.tuples(st.sampled_from(["共处理12名,", "共有机构21个,", "共3个", "企业43家,"]),
-              st.sampled_from(["", "其中", "其中:", "给予", "分别"]),
-              st.lists(st.sampled_from(["政务处分1人", "诫勉谈话1人", "已撤销12个", "调整4个",
-                                        "四上企业24家", "新增2个", "两人"]), max_size=4)
-              .map(",".join), st.sampled_from(["。", ",", ";", ""]), _BREAKDOWN_CLAUSES)
-    .map("".join))
-
-
 @settings(max_examples=1000, deadline=None)
 @given(_BREAKDOWN_TEXT)
-def test_breakdowns_as_ungated_on_generated_text(text):
-    assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_ungated(text)
+def test_breakdowns_as_read_plainly_on_generated_text(text):
+    assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_plain(text)
 
 
 def _figures_hold_marks(text: str) -> int:
+    """Every figure a breakdown is made of (_FIG: totals, _ITEM: parts) holds a mark."""
+    marks = counts.Clauses(text).marks(breakdowns._FIG_MARKS)
     found = 0
     for rx in (breakdowns._FIG, breakdowns._ITEM):
         for m in rx.finditer(text):
-            assert breakdowns._FIG_MARK.search(text, m.start("n"), m.end("u")), m
+            assert any(m.start("n") <= p < m.end("u") for p in marks), m
             found += 1
     return found
 
@@ -342,3 +319,7 @@ def test_breakdown_figures_hold_marks_on_notices():
                 max_size=20).map("".join))
 def test_breakdown_figures_hold_marks_on_generated_text(text):
     _figures_hold_marks(text)
+
+
+def test_the_marks_hold_every_unit_a_breakdown_reads():
+    assert set(breakdowns._FIG_MARKS) <= set(counts.MARK_CHARS)

@@ -39,11 +39,9 @@ from .numerals import CN_NUM_CHARS
 _UNITS = "个|名|人|家|项|件|次|条|户|宗|起|批|份|篇|所|处|村|套|栋|辆|台|万元|亿元|元"
 _FAMILY = {"名": "人"}
 _FIG = re.compile(rf"(?P<n>{DEC})(?P<u>{_UNITS})")
-#: what every figure of _FIG holds: a numeral (its last character: a digit or a Chinese numeral
-#: character) right before the first character of a unit. The class comes first (the engine
-#: skips ahead to the units), the look-behind checks the numeral.
-_FIG_MARK = re.compile(rf"[{''.join(sorted({u[0] for u in _UNITS.split('|')}))}]"
-                       rf"(?<=[\d{CN_NUM_CHARS}].)")
+#: the characters of the marks (:meth:`.Clauses.marks`) every figure of _FIG holds: the first
+#: character of its unit, right after the numeral
+_FIG_MARKS = "".join(sorted({u[0] for u in _UNITS.split("|")}))
 _TOTAL_CUE = re.compile(r"共计|共有|合计|总计|累计|共")
 _PIECE_SEP = re.compile(r"[,;、]")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -122,11 +120,9 @@ _SENTENCE_MAX = 2000
 
 
 def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdown]:
-    norm = src.norm
-    # a breakdown is a total and two parts or more: three figures apart, each with its mark
-    # (counting the marks is cheaper than reading the figures of the many sentences with none)
-    if end - start > _SENTENCE_MAX or len(_FIG_MARK.findall(norm, start, end)) < 3:
+    if end - start > _SENTENCE_MAX:
         return []
+    norm = src.norm
     figs = [(m, _family(m.group("u"))) for m in _FIG.finditer(norm, start, end)]
     if not figs:
         return []
@@ -200,9 +196,13 @@ def _make(src: SourceText, total: Figure, parts: list[Part], end: int) -> Breakd
 def parse_breakdowns(src: SourceText, clauses: Clauses | None = None) -> tuple[Breakdown, ...]:
     """Every clear "total, then its parts" statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
+    norm = src.norm
     out: list[Breakdown] = []
-    for start, end in clauses.sentences_with(_ANY_CUE):
-        out.extend(_sentence_breakdowns(src, start, end))
+    # a breakdown is a total and two parts or more: three figures apart, each with its mark —
+    # a sentence with fewer is not read (nor looked for a cue)
+    for start, end in clauses.sentences_at(clauses.marks(_FIG_MARKS), least=3):
+        if _ANY_CUE.search(norm, start, end):
+            out.extend(_sentence_breakdowns(src, start, end))
     return tuple(out)
 
 
