@@ -323,3 +323,20 @@ def test_breakdown_figures_hold_marks_on_generated_text(text):
 
 def test_the_marks_hold_every_unit_a_breakdown_reads():
     assert set(breakdowns._FIG_MARKS) <= set(counts.MARK_CHARS)
+
+
+# ---- breakdowns: clause bounds (split at , and ;) by literal search -------------------------------
+
+def _clause_start_plain(norm: str, lo: int, at: int) -> int:
+    return max([lo] + [m.end() for m in re.finditer(r"[,;]", norm) if lo <= m.start() < at])
+
+
+def _clause_end_plain(norm: str, at: int, hi: int) -> int:
+    return next((m.start() for m in re.finditer(r"[,;]", norm) if at <= m.start() < hi), hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=",;:。 文", max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_clause_bounds_as_searched_on_generated_text(norm, a, b):
+    assert breakdowns._clause_start(norm, a, b) == _clause_start_plain(norm, a, b)
+    assert breakdowns._clause_end(norm, a, b) == _clause_end_plain(norm, a, b)
