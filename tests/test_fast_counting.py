@@ -90,6 +90,9 @@ def _check_sentences_with(norm: str) -> int:
         assert list(counts.Clauses(norm).sentences_with(rx)) == plain
         at = [m.start() for m in rx.finditer(norm)]
         assert list(counts.Clauses(norm).sentences_at(at)) == plain
+        for least in (2, 3):  # the sentences holding that many offsets or more
+            assert list(counts.Clauses(norm).sentences_at(at, least)) == [
+                (s, e) for s, e in plain if sum(s <= p < e for p in at) >= least]
         found += len(plain)
     # the marks are the figure hints, and the marks the counts hold
     clauses = counts.Clauses(norm)
@@ -244,17 +247,19 @@ def test_counts_and_figures_hold_their_marks_on_generated_text(text):
 
 # ---- breakdowns: a sentence with fewer than three figure marks is not read -----------------------
 
-def _breakdowns_ungated(text: str):
-    """parse_breakdowns with every character taken for a figure mark: no sentence skipped."""
-    with mock.patch.object(breakdowns, "_FIG_MARK", re.compile(r"(?s:.)")):
-        return breakdowns.parse_breakdowns(SourceText(text))
+def _breakdowns_plain(text: str):
+    """parse_breakdowns as the plain loop reads: every sentence with a cue."""
+    src = SourceText(text)
+    return tuple(b for s, e in _reference_sentences(src.norm)
+                 if breakdowns._ANY_CUE.search(src.norm, s, e)
+                 for b in breakdowns._sentence_breakdowns(src, s, e))
 
 
-def test_breakdowns_as_ungated_on_notices():
+def test_breakdowns_as_read_plainly_on_notices():
     found = 0
     for text in TEXTS:
         fast = breakdowns.parse_breakdowns(SourceText(text))
-        assert fast == _breakdowns_ungated(text)
+        assert fast == _breakdowns_plain(text)
         found += len(fast)
     assert found >= 4
 
@@ -289,15 +294,17 @@ _BREAKDOWN_TEXT = st.one_of(_BREAKDOWN_CLAUSES,
 
 @settings(max_examples=1000, deadline=None)
 @given(_BREAKDOWN_TEXT)
-def test_breakdowns_as_ungated_on_generated_text(text):
-    assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_ungated(text)
+def test_breakdowns_as_read_plainly_on_generated_text(text):
+    assert breakdowns.parse_breakdowns(SourceText(text)) == _breakdowns_plain(text)
 
 
 def _figures_hold_marks(text: str) -> int:
+    """Every figure a breakdown is made of (_FIG: totals, _ITEM: parts) holds a mark."""
+    marks = counts.Clauses(text).marks(breakdowns._FIG_MARKS)
     found = 0
     for rx in (breakdowns._FIG, breakdowns._ITEM):
         for m in rx.finditer(text):
-            assert breakdowns._FIG_MARK.search(text, m.start("n"), m.end("u")), m
+            assert any(m.start("n") <= p < m.end("u") for p in marks), m
             found += 1
     return found
 
@@ -312,3 +319,24 @@ def test_breakdown_figures_hold_marks_on_notices():
                 max_size=20).map("".join))
 def test_breakdown_figures_hold_marks_on_generated_text(text):
     _figures_hold_marks(text)
+
+
+def test_the_marks_hold_every_unit_a_breakdown_reads():
+    assert set(breakdowns._FIG_MARKS) <= set(counts.MARK_CHARS)
+
+
+# ---- breakdowns: clause bounds (split at , and ;) by literal search -------------------------------
+
+def _clause_start_plain(norm: str, lo: int, at: int) -> int:
+    return max([lo] + [m.end() for m in re.finditer(r"[,;]", norm) if lo <= m.start() < at])
+
+
+def _clause_end_plain(norm: str, at: int, hi: int) -> int:
+    return next((m.start() for m in re.finditer(r"[,;]", norm) if at <= m.start() < hi), hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=",;:。 文", max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_clause_bounds_as_searched_on_generated_text(norm, a, b):
+    assert breakdowns._clause_start(norm, a, b) == _clause_start_plain(norm, a, b)
+    assert breakdowns._clause_end(norm, a, b) == _clause_end_plain(norm, a, b)

@@ -39,11 +39,9 @@ from .numerals import CN_NUM_CHARS
 _UNITS = "个|名|人|家|项|件|次|条|户|宗|起|批|份|篇|所|处|村|套|栋|辆|台|万元|亿元|元"
 _FAMILY = {"名": "人"}
 _FIG = re.compile(rf"(?P<n>{DEC})(?P<u>{_UNITS})")
-#: what every figure of _FIG holds: a numeral (its last character: a digit or a Chinese numeral
-#: character) right before the first character of a unit. The class comes first (the engine
-#: skips ahead to the units), the look-behind checks the numeral.
-_FIG_MARK = re.compile(rf"[{''.join(sorted({u[0] for u in _UNITS.split('|')}))}]"
-                       rf"(?<=[\d{CN_NUM_CHARS}].)")
+#: the characters of the marks (:meth:`.Clauses.marks`) every figure of _FIG holds: the first
+#: character of its unit, right after the numeral
+_FIG_MARKS = "".join(sorted({u[0] for u in _UNITS.split("|")}))
 _TOTAL_CUE = re.compile(r"共计|共有|合计|总计|累计|共")
 _PIECE_SEP = re.compile(r"[,;、]")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -122,17 +120,15 @@ _SENTENCE_MAX = 2000
 
 
 def _sentence_breakdowns(src: SourceText, start: int, end: int) -> list[Breakdown]:
-    norm = src.norm
-    # a breakdown is a total and two parts or more: three figures apart, each with its mark
-    # (counting the marks is cheaper than reading the figures of the many sentences with none)
-    if end - start > _SENTENCE_MAX or len(_FIG_MARK.findall(norm, start, end)) < 3:
+    if end - start > _SENTENCE_MAX:
         return []
+    norm = src.norm
     figs = [(m, _family(m.group("u"))) for m in _FIG.finditer(norm, start, end)]
     if not figs:
         return []
     totals = []  # (figure, family, end of its clause)
     for cue in _TOTAL_CUE.finditer(norm, start, end):
-        c_end = next((m.start() for m in _CLAUSE_SEP.finditer(norm, cue.end(), end)), end)
+        c_end = _clause_end(norm, cue.end(), end)
         m = _FIG.search(norm, cue.end(), c_end)
         if m is not None and (not totals or totals[-1][0].span.start != m.start("n")):
             fig = _int_figure(m)
@@ -200,16 +196,31 @@ def _make(src: SourceText, total: Figure, parts: list[Part], end: int) -> Breakd
 def parse_breakdowns(src: SourceText, clauses: Clauses | None = None) -> tuple[Breakdown, ...]:
     """Every clear "total, then its parts" statement of *src*, in text order."""
     clauses = clauses or Clauses(src.norm)
+    norm = src.norm
     out: list[Breakdown] = []
-    for start, end in clauses.sentences_with(_ANY_CUE):
-        out.extend(_sentence_breakdowns(src, start, end))
+    # a breakdown is a total and two parts or more: three figures apart, each with its mark —
+    # a sentence with fewer is not read (nor looked for a cue)
+    for start, end in clauses.sentences_at(clauses.marks(_FIG_MARKS), least=3):
+        if _ANY_CUE.search(norm, start, end):
+            out.extend(_sentence_breakdowns(src, start, end))
     return tuple(out)
+
+
+def _clause_start(norm: str, lo: int, at: int) -> int:
+    """Where the clause (split at , and ;) holding *at* starts, not before *lo*. A literal
+    search per separator (str.rfind) is cheaper than reading each with a regex iterator."""
+    return max(lo, norm.rfind(",", lo, at) + 1, norm.rfind(";", lo, at) + 1)
+
+
+def _clause_end(norm: str, at: int, hi: int) -> int:
+    """Where the clause (split at , and ;) holding *at* ends, not after *hi*."""
+    return min((i for i in (norm.find(",", at, hi), norm.find(";", at, hi)) if i >= 0),
+               default=hi)
 
 
 def _ratio(norm: str, seg_start: int, pct_start: int) -> tuple[Figure | None, Figure | None]:
     """(numerator, denominator) stated before the percentage at *pct_start*, or (None, None)."""
-    pct_clause = max([seg_start] + [m.end() for m in _CLAUSE_SEP.finditer(norm, seg_start,
-                                                                          pct_start)])
+    pct_clause = _clause_start(norm, seg_start, pct_start)
     if _GROWTH.search(norm, pct_clause, pct_start):
         return None, None
     figs = [m for m in _FIG.finditer(norm, seg_start, pct_clause)]
@@ -231,10 +242,8 @@ def _ratio(norm: str, seg_start: int, pct_start: int) -> tuple[Figure | None, Fi
     num, den = _int_figure(num_m), _int_figure(den_m)
     if num is None or den is None or den.value <= 0 or num.value > den.value:
         return None, None
-    num_clause = max([seg_start] + [m.end() for m in _CLAUSE_SEP.finditer(norm, seg_start,
-                                                                          num_m.start())])
-    num_clause_end = next((m.start() for m in _CLAUSE_SEP.finditer(norm, num_m.end(),
-                                                                    pct_clause)), pct_clause)
+    num_clause = _clause_start(norm, seg_start, num_m.start())
+    num_clause_end = _clause_end(norm, num_m.end(), pct_clause)
     neg_num = bool(_NEGATED.search(norm, num_clause, num_clause_end))
     neg_pct = bool(_NEGATED.search(norm, pct_clause, pct_start))
     if neg_num != neg_pct and "率" in norm[pct_clause:pct_start]:

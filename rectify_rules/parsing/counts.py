@@ -35,7 +35,7 @@ from ..model import Breakdown, Count, Percentage, Progress, Span
 from ..text import SourceText
 from .numerals import CN_NUM_CHARS, MAX_LEN, cn_to_int
 
-__all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses"]
+__all__ = ["Counts", "parse_counts", "NUM", "DEC", "number_value", "Clauses", "MARK_CHARS"]
 
 #: a numeral: Arabic digits, or Chinese numerals starting with a digit character (a bare
 #: 万/百/千 is not a number). Never the tail of a longer number, never an ordinal (第…).
@@ -69,12 +69,14 @@ _DECLARED = re.compile(
     rf"|(?:整改任务|整改事项)(?:共)?(?P<n_task2>{NUM})[个项条])"
     rf"|(?P<measures>(?P<n_meas>{NUM})[条项](?:具体)?整改措施"
     rf"|整改措施(?:共)?(?P<n_meas2>{NUM})[条项]))")
-#: a mark: a numeral right before 个/项/条/件, 大 (大类) or 方 (方面), or a "%". Every count
-#: (each branch of _DECLARED) holds one of 个项条大方, every figure of a progress statement one
-#: of 个项条件 and every rate a "%" (:mod:`.progress`): one scan finds them for both. The class
-#: comes first (the engine skips ahead to it), the look-behind then checks the numeral (the last
-#: character of NUM is a digit or a Chinese numeral character).
-_MARK = re.compile(rf"[个项条件大方%](?:(?<=%)|(?<=[\d{CN_NUM_CHARS}].))")
+#: a mark: a numeral right before a unit of what the parser counts, or a "%". Every count (each
+#: branch of _DECLARED) holds one of 个项条大方 (大类, 方面), every figure of a progress statement
+#: one of 个项条件 and every rate a "%" (:mod:`.progress`), every figure of a breakdown the first
+#: character of its unit (:mod:`.breakdowns`): one scan of the text finds them for all.
+#: The class comes first (the engine skips ahead to it), the look-behind then checks the numeral
+#: (the last character of NUM and DEC is a digit or a Chinese numeral character).
+MARK_CHARS = "个项条件大方%名人家次户宗起批份篇所处村套栋辆台万亿元"
+_MARK = re.compile(rf"[{MARK_CHARS}](?:(?<=%)|(?<=[\d{CN_NUM_CHARS}].))")
 #: the characters of the marks every count holds
 _COUNT_MARKS = "个项条大方"
 #: the first character of every numeral NUM matches (a clause without one holds no count)
@@ -190,14 +192,21 @@ class Clauses:
             self._sentence = (start, end, t_start, t_end)
         return t_start, t_end
 
-    def sentences_at(self, offsets: list[int]):
-        """The sentences (trimmed) holding one of *offsets* (in order, none on a blank or a
-        separator), in text order, each once."""
-        end = -1
-        for pos in offsets:
-            if pos >= end:  # not in the sentence just given
-                start, end = self.sentence(pos)
+    def sentences_at(self, offsets: list[int], least: int = 1):
+        """The sentences (trimmed) holding *least* of *offsets* or more (offsets in order, none
+        on a blank or a separator), in text order, each once. With *least* above one, a
+        sentence holding fewer is passed by its end alone (one search, no look-up)."""
+        norm, size, i, n = self.norm, len(self.norm), 0, len(offsets)
+        while i < n:
+            if least <= 1:
+                start, end = self.sentence(offsets[i])
                 yield start, end
+            else:
+                m = _SENTENCE_SEP.search(norm, offsets[i])
+                end = m.start() if m is not None else size
+                if bisect.bisect_left(offsets, end, i) - i >= least:
+                    yield self.sentence(offsets[i])
+            i = bisect.bisect_left(offsets, end, i + 1)  # the first in a later sentence
 
     def sentences_with(self, rx: re.Pattern):
         """The sentences (trimmed) holding a match of *rx*, in text order, each once: what
