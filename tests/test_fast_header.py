@@ -4,6 +4,7 @@ of the characters the step reacts to)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,72 @@ _AROUND = st.sampled_from(["按照", "统一部署", "，", "、", "和", " ", "
 @given(st.lists(st.one_of(_NAME, _AROUND), max_size=8).map("".join))
 def test_body_matches_as_the_full_scan_on_generated_text(text):
     assert _bodies_fast(text) == _bodies_plain(text)
+
+
+# ---- whole-text scans tried only where a match can start (parsing/starts.py) --------------------
+
+from rectify_rules.parsing import contact, header  # noqa: E402
+from rectify_rules.parsing.starts import matches_at, word_starts  # noqa: E402
+
+#: (pattern, the words every match holds, how far after its start) as the parser scans them
+SCANS = {
+    "duration": (inspection._DURATION_RE, inspection._DURATION_VERBS, (0,)),
+    "phone label": (contact._PHONE_LABEL, contact._PHONE_CORE, (0, 2)),
+    "e-mail label": (contact._EMAIL_LABEL, contact._EMAIL_FIRST, (0,)),
+    "published for supervision": (header._PUBLIC, header._PUBLIC_FIRST, (0,)),
+}
+
+
+def _scan_fast(name: str, text: str, pos: int = 0, endpos: int | None = None,
+               per_place: int = 64) -> list:
+    rx, words, shifts = SCANS[name]
+    starts = word_starts(text, words, shifts, pos, endpos)
+    return [(m.span(), m.groups())
+            for m in matches_at(rx, text, starts, pos, endpos, per_place=per_place)]
+
+
+def _scan_plain(name: str, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    rx = SCANS[name][0]
+    return [(m.span(), m.groups()) for m in rx.finditer(text, pos, len(text) if endpos is None
+                                                         else endpos)]
+
+
+def test_scans_from_their_words_as_everywhere_on_notices():
+    for name in SCANS:
+        found = 0
+        for text in TEXTS:
+            assert _scan_fast(name, text) == _scan_plain(name, text), name
+            found += len(_scan_plain(name, text))
+        assert found, name
+
+
+#: for each scan: its words, what comes before and after them, what its look-behinds read
+_SCAN_PIECES = {
+    "duration": ["为期", "历时", "用时", "经过", "经", "已", "曾", "3个月", "两天", "一年", "多", "的",
+                 "整改", " "],
+    "phone label": ["联系", "举报", "电", "话", "电话", "热线", "手机", "座机", "号码", ":", "：",
+                    "为", "是", " ", "\n", "x"],
+    "e-mail label": ["电子", "邮箱", "邮件", "信箱", "E", "e", "x", "-mail", "MAIL", "mail", "地址",
+                     ":", " "],
+    "published for supervision": ["欢迎", "广大", "接受", "监督", "予以", "公布", "公开", "现将",
+                                  "通报", "。", "x"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_scans_from_their_words_as_everywhere_on_generated_text(name, data):
+    text = data.draw(st.lists(st.sampled_from(_SCAN_PIECES[name]), max_size=40).map("".join))
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text) + 2))
+    per_place = data.draw(st.sampled_from([64, 64, 64, 1]))  # 1: more than a few places: scanned
+    assert _scan_fast(name, text, pos, endpos, per_place) == _scan_plain(name, text, pos, endpos)
+
+
+def test_a_text_full_of_the_words_is_scanned_with_the_same_matches():
+    text = "电" * 3000 + "联系电话：0563-1234567，" + "经" * 3000 + "为期3个月"
+    for name in ("phone label", "duration"):
+        rx, words, shifts = SCANS[name]
+        assert len(word_starts(text, words, shifts)) > 3000  # past the budget: the engine scans
+        assert _scan_fast(name, text) == _scan_plain(name, text) != []

@@ -196,7 +196,9 @@ def scanned_patterns() -> list[tuple[str, re.Pattern]]:
     for name, rx in module_patterns():
         module_name, attr = name.rsplit(".", 1)
         source = inspect.getsource(importlib.import_module(module_name))
-        if re.search(rf"\b{re.escape(attr)}\.(?:search|finditer|findall|sub|split)\(", source):
+        # (parsing.starts.matches_at tries a pattern at places of the text: a scan all the same)
+        if re.search(rf"\b{re.escape(attr)}\.(?:search|finditer|findall|sub|split)\("
+                     rf"|\bmatches_at\(\s*{re.escape(attr)}\b", source):
             out.append((name, rx))
     return out
 

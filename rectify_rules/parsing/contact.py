@@ -18,6 +18,7 @@ import re
 
 from ..model import Contact, Email, Phone, Span, TextFact
 from ..text import SourceText
+from .starts import matches_at, word_starts
 
 # Each label pattern is alternatives that start with a literal: Python's engine then skips to
 # the characters they start with (a pattern led by a look-ahead is tried at every place: three
@@ -34,12 +35,17 @@ _NOT_PHONE_AFTER = re.compile(r"\s*[年月日个件次条人项余多]")
 _NON_DIGIT = re.compile(r"\D")
 _MIN_DIGITS = 5  # the shortest phone a notice gives is a service number (12388)
 _PHONE_SEP = re.compile(r"\s*(?:、|,|/|或|及|和|;)\s*")
+#: what every _PHONE_LABEL match holds: one of these at its start or after a two-character
+#: prefix ("联系", "举报" …)
+_PHONE_CORE = ("电", "热线", "手机", "座机")
 #: an e-mail label and its colon (电子邮箱 / 电子信箱 / 电子邮件 / 邮箱 / 邮件 / E-mail / Email …,
 #: optionally "地址"); a bare 信箱 is a postal box, not an e-mail label
 _EMAIL_LABEL = re.compile(
     r"(?P<label>(?:电子(?:邮箱|信箱|邮件)|邮箱|邮件|E(?<![A-Za-z]E)(?i:-?mail)"
     r"|e(?<![A-Za-z]e)(?i:-?mail))(?:地址)?)"
     r"[ ]*:[ ]*")
+#: what every _EMAIL_LABEL match starts with
+_EMAIL_FIRST = ("电子", "邮箱", "邮件", "E", "e")
 #: a "。" between a host and its top-level domain ("abc@163。com") stays in the address (the
 #: check reports it); a "。" anywhere else ends it
 _CN_DOT = r"。(?=(?i:com|cn|net|org|gov|edu)(?![A-Za-z0-9]))"
@@ -84,7 +90,8 @@ def _phones(norm: str, original: str) -> list[Phone]:
     """Phones after their labels. A local number listed after a landline with its area code
     ("0736-3221560、3221561") is in that area: its ``number`` gets the area code."""
     found: list[Phone] = []
-    for lab in _PHONE_LABEL.finditer(norm):
+    # _PHONE_LABEL.finditer(norm), tried only at or two characters before the label's core word
+    for lab in matches_at(_PHONE_LABEL, norm, word_starts(norm, _PHONE_CORE, (0, 2))):
         pos = lab.end()
         area: str | None = None
         while True:
@@ -130,7 +137,7 @@ def _labelled_value(norm: str, start: int) -> Span | None:
 
 def _labelled_emails(norm: str) -> list[Span]:
     out: list[Span] = []
-    for lab in _EMAIL_LABEL.finditer(norm):
+    for lab in matches_at(_EMAIL_LABEL, norm, word_starts(norm, _EMAIL_FIRST)):
         if (span := _labelled_value(norm, lab.end())) is not None:
             out.append(span)
     return out

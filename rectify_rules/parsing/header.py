@@ -30,6 +30,7 @@ from .feedback import after_inspection, find_feedback
 from .inspection import find_bodies, find_durations, find_kind, opening_bodies
 from .period import read_period
 from .signature import ORG_END, find_signature
+from .starts import matches_at, word_starts
 
 __all__ = ["Header", "parse_header"]
 
@@ -67,6 +68,8 @@ _REPORT_TITLE = re.compile(r"报告")
 _NOTICE_TITLE = re.compile(r"通报|公告|公示|通告|公开")
 _PUBLIC = re.compile(r"欢迎(?:广大)?[^。]{0,20}监督|接受[^。]{0,20}监督|予以公布|予以公开|"
                      r"现将[^。]{0,30}(?:公布|公开|通报)")
+#: what every _PUBLIC match starts with (_PUBLIC.search: tried only there)
+_PUBLIC_FIRST = ("欢迎", "接受", "予以", "现将")
 _ABOUT = "关于"
 _SUBJECT = re.compile(r"巡察|巡视")
 _BLANKS = re.compile(r"\s+")
@@ -203,7 +206,7 @@ def _genre(title: TextFact | None, addressee: TextFact | None, body: SourceText)
         return "report"
     if _NOTICE_TITLE.search(title_text):
         return "notice"
-    if _PUBLIC.search(body.norm):
+    if next(matches_at(_PUBLIC, body.norm, word_starts(body.norm, _PUBLIC_FIRST)), None):
         return "notice"
     return "unknown"
 
