@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
