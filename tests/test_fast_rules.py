@@ -6,44 +6,24 @@ years and place names) and generated text."""
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
 from operator import itemgetter
-from pathlib import Path
 
 import pytest
+from fasthelpers import ctx as _ctx
+from fasthelpers import hits as _hits
+from fasthelpers import parsed_notices
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectify_rules.checks import CheckContext, terms
+from rectify_rules.checks import terms
 from rectify_rules.model import Span
 from rectify_rules.parsing import parse_source
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from bench_cli import vary  # noqa: E402
-
-PATHS = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
-    (ROOT / "tests" / "data" / "variants").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
 def parsed() -> list:
-    texts = [p.read_text(encoding="utf-8") for p in PATHS]
-    rng = random.Random(12)
-    texts += [vary(texts[i % 5], rng) for i in range(12)]
-    return [parse_source(t) for t in texts]
-
-
-def _ctx(notice, src) -> CheckContext:
-    import datetime as dt
-
-    return CheckContext(notice, src, dt.date(2024, 1, 1), {})
-
-
-def _hits(hits) -> list:
-    return [(h.span, h.values, h.related, h.fix, h.variant, h.redact) for h in hits]
+    return parsed_notices(12)
 
 
 # ---- TRM002: candidates walked run by run, filtered by last then first character --------------
